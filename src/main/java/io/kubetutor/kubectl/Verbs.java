@@ -1,0 +1,19 @@
+package io.kubetutor.kubectl;
+
+import io.kubetutor.kubectl.verbs.VersionVerb;
+import java.util.List;
+
+/**
+ * The verbs of the {@code kubectl} command, one class each under {@code kubectl/verbs}.
+ * Keep one line per verb, sorted, so additions merge cleanly.
+ */
+final class Verbs {
+
+  private Verbs() {}
+
+  static List<Verb> create() {
+    return List.of(
+        new VersionVerb()
+    );
+  }
+}

@@ -1,0 +1,222 @@
+package io.kubetutor.shell;
+
+import io.kubetutor.cluster.Cluster;
+import io.kubetutor.kubectl.Kubectl;
+import io.kubetutor.kubectl.KubectlEnv;
+import io.kubetutor.kubectl.Suggest;
+import io.kubetutor.sim.SimCluster;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * One student's session: the active backend, namespace, working directory, output streams, command
+ * history, and the command dispatcher ({@code kubectl}/{@code k} and built-ins). The interactive
+ * shell, {@code run FILE}, {@code -c} and the grader all execute lines through {@link #execute}, so
+ * they print exactly the same thing.
+ */
+public final class Session implements KubectlEnv, AutoCloseable {
+
+  /** A command the session ran, for lesson checks ("the student deleted two pods"). */
+  public record HistoryEntry(String line, List<String> words, int exitCode, Instant clusterTime) {}
+
+  /** Notified after every command; lessons check quietly through this. */
+  public interface Listener {
+    void afterCommand(Session session, HistoryEntry entry);
+  }
+
+  private final SessionOptions options;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final InputStream in;
+  private final ContextManager contexts;
+  private final Kubectl kubectl;
+  private final Map<String, Builtin> builtins = new LinkedHashMap<>();
+  private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Supplier<String>> promptParts = new CopyOnWriteArrayList<>();
+  private final Map<Class<?>, Object> extensions = new HashMap<>();
+  private Path workdir;
+  private String namespaceOverride;
+  private boolean exitRequested;
+  private int width = 80;
+
+  public Session(SessionOptions options, PrintWriter out, PrintWriter err, InputStream in) {
+    this.options = options;
+    this.out = out;
+    this.err = err;
+    this.in = in;
+    this.workdir = options.workdir().toAbsolutePath().normalize();
+    this.namespaceOverride = options.namespace();
+    this.contexts = new ContextManager(this, options);
+    this.kubectl = new Kubectl(this);
+    this.kubectl.setDebug(options.debug());
+    for (Builtin b : Builtins.create()) register(b);
+  }
+
+  public void register(Builtin builtin) {
+    builtins.put(builtin.name(), builtin);
+    for (String alias : builtin.aliases()) builtins.put(alias, builtin);
+  }
+
+  // ---- KubectlEnv ----
+
+  @Override public Cluster cluster() { return contexts.cluster(); }
+
+  @Override public String namespace() {
+    return namespaceOverride != null ? namespaceOverride : contexts.cluster().defaultNamespace();
+  }
+
+  @Override public Path workdir() { return workdir; }
+  @Override public PrintWriter out() { return out; }
+  @Override public PrintWriter err() { return err; }
+  @Override public InputStream in() { return in; }
+  @Override public boolean color() { return options.color(); }
+  @Override public int width() { return width; }
+  @Override public boolean interactive() { return options.interactive(); }
+  @Override public Contexts contexts() { return contexts; }
+
+  // ---- session state ----
+
+  public SessionOptions options() { return options; }
+  public Kubectl kubectl() { return kubectl; }
+  public Map<String, Builtin> builtins() { return Collections.unmodifiableMap(builtins); }
+  public List<HistoryEntry> history() { synchronized (history) { return List.copyOf(history); } }
+  public ContextManager contextManager() { return contexts; }
+  public void setWidth(int width) { this.width = width; }
+  public void setWorkdir(Path dir) { this.workdir = dir.toAbsolutePath().normalize(); }
+  public void setNamespace(String ns) { this.namespaceOverride = ns; }
+  public void addListener(Listener l) { listeners.add(l); }
+  public void addPromptPart(Supplier<String> part) { promptParts.add(part); }
+  public boolean exitRequested() { return exitRequested; }
+  public void requestExit() { exitRequested = true; }
+
+  /** Per-session state of an extension (the lesson runner, ...), created on first use. */
+  @SuppressWarnings("unchecked")
+  public synchronized <T> T extension(Class<T> type, Supplier<T> create) {
+    return (T) extensions.computeIfAbsent(type, k -> create.get());
+  }
+
+  /** The simulator, when the active backend is one (for {@code sim} and lesson setup). */
+  public SimCluster simulator() {
+    return cluster() instanceof SimCluster s ? s : null;
+  }
+
+  /** {@code kubetutor [sim:default] $ } plus what extensions add (the lesson step). */
+  public String prompt() {
+    StringBuilder sb = new StringBuilder("kubetutor [").append(contexts.current()).append(':').append(namespace()).append(']');
+    for (Supplier<String> part : promptParts) {
+      String p = part.get();
+      if (p != null && !p.isEmpty()) sb.append(' ').append(p);
+    }
+    return sb.append(" $ ").toString();
+  }
+
+  /** Runs one line as the shell would; returns its exit status. Never throws. */
+  public int execute(String line) {
+    String trimmed = line.strip();
+    if (trimmed.isEmpty() || trimmed.startsWith("#")) return 0;
+    List<String> words;
+    try {
+      words = CommandLineSplitter.split(trimmed);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return record(trimmed, List.of(), 2);
+    }
+    if (words.isEmpty()) return 0;
+    thinkTime();
+    int code;
+    try {
+      code = dispatch(words);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      code = 130;
+    } catch (Exception | StackOverflowError e) {
+      err.println("error: internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+          + " (run with --debug for details)");
+      if (options.debug()) e.printStackTrace(err);
+      code = 1;
+    }
+    out.flush();
+    err.flush();
+    return record(trimmed, words, code);
+  }
+
+  private int dispatch(List<String> words) throws Exception {
+    String first = words.get(0);
+    if (first.equals("kubectl") || first.equals("k")) {
+      return kubectl.execute(words.subList(1, words.size()));
+    }
+    Builtin builtin = builtins.get(first);
+    if (builtin != null) {
+      if (options.grading() && !builtin.allowedInGrading()) {
+        err.println("error: \"" + first + "\" is not available while grading");
+        return 1;
+      }
+      return builtin.run(words.subList(1, words.size()), this);
+    }
+    if (first.startsWith("!") && builtins.containsKey("!")) {
+      List<String> rest = new ArrayList<>(words);
+      rest.set(0, first.substring(1));
+      if (rest.get(0).isEmpty()) rest.remove(0);
+      return dispatch(prepend("!", rest));
+    }
+    List<String> known = new ArrayList<>(builtins.keySet());
+    known.add("kubectl");
+    if (kubectl.verbNames().contains(first)) {
+      err.println("error: unknown command \"" + first + "\"");
+      err.println("Did you mean:  kubectl " + String.join(" ", words));
+      return 127;
+    }
+    err.println("error: unknown command \"" + first + "\"");
+    String suggestion = Suggest.closest(first, known);
+    if (suggestion != null) err.println("Did you mean \"" + suggestion + "\"?");
+    else err.println("Type \"help\" for the list of commands.");
+    return 127;
+  }
+
+  private static List<String> prepend(String head, List<String> rest) {
+    List<String> all = new ArrayList<>();
+    all.add(head);
+    all.addAll(rest);
+    return all;
+  }
+
+  /** In virtual mode, every command lets the student's think time pass on the simulated clock. */
+  private void thinkTime() {
+    SimCluster sim = simulator();
+    Duration think = options.thinkTime();
+    if (sim != null && !sim.realtime() && !think.isZero()) sim.advance(think);
+  }
+
+  private int record(String line, List<String> words, int code) {
+    HistoryEntry entry = new HistoryEntry(line, List.copyOf(words), code, cluster().clock().now());
+    history.add(entry);
+    for (Listener l : listeners) {
+      try {
+        l.afterCommand(this, entry);
+      } catch (RuntimeException e) {
+        if (options.debug()) e.printStackTrace(err);
+      }
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void close() {
+    contexts.close();
+  }
+}
