@@ -1,0 +1,52 @@
+package io.kubetutor.sim.store;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubetutor.cluster.DeleteOptions;
+import io.kubetutor.cluster.Selector;
+import io.kubetutor.cluster.WatchEvent;
+import io.kubetutor.sim.ObjectKey;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The simulated apiserver's storage with its semantics: uid, monotonically increasing
+ * resourceVersion, generation (spec changes only), creationTimestamp from the sim clock, defaulting
+ * and validation on create/update (errors are {@code ClusterException}s with the real messages),
+ * generateName, optimistic concurrency, graceful deletion, and watch.
+ *
+ * <p>Objects returned are the stored instances: callers must not mutate them; copy first
+ * ({@code cluster.Objects.copy}). Objects passed in are copied, so the caller keeps its own.
+ */
+public interface Store {
+
+  /** The stored object, or null. */
+  HasMetadata get(ObjectKey key);
+
+  /** The stored object of a type, or null. */
+  <T extends HasMetadata> T get(Class<T> type, String namespace, String name);
+
+  /** Objects of a type, namespace-filtered ({@code null} = all) and label-selected, in name order. */
+  <T extends HasMetadata> List<T> list(Class<T> type, String namespace, Selector selector);
+
+  /** Creates through the apiserver path (generateName, defaulting, validation, AlreadyExists). */
+  HasMetadata create(HasMetadata object);
+
+  /** Updates metadata and spec (status is kept); a stale resourceVersion is a Conflict. */
+  HasMetadata update(HasMetadata object);
+
+  /** Updates status only (the status subresource). */
+  HasMetadata updateStatus(HasMetadata object);
+
+  /**
+   * Deletes: pods on a node are marked (deletionTimestamp, grace period) and left for the kubelet to
+   * finish with {@link #remove}; everything else goes at once. Dependents are the garbage
+   * collector's job.
+   */
+  HasMetadata delete(ObjectKey key, DeleteOptions options);
+
+  /** Removes an object for good (the kubelet after termination, finalizers done). */
+  void remove(ObjectKey key);
+
+  /** Every change, in order, on the engine thread. Returns a handle that stops the watch. */
+  AutoCloseable watch(Consumer<WatchEvent> listener);
+}
