@@ -1,5 +1,9 @@
 package io.kubetutor.kubectl;
 
+import io.kubetutor.kubectl.verbs.ApplyVerb;
+import io.kubetutor.kubectl.verbs.CreateVerb;
+import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.ReplaceVerb;
 import io.kubetutor.kubectl.verbs.VersionVerb;
 import java.util.List;
 
@@ -13,6 +17,10 @@ final class Verbs {
 
   static List<Verb> create() {
     return List.of(
+        new ApplyVerb(),
+        new CreateVerb(),
+        new DeleteVerb(),
+        new ReplaceVerb(),
         new VersionVerb()
     );
   }

@@ -127,13 +127,14 @@ final class YamlDocuments {
     }
     if (tag.equals(Tag.INT) && INT.matcher(v).matches()) {
       BigInteger b = new BigInteger(v.replace("_", "").replace("+", ""));
+      if (b.bitLength() < 32) return F.numberNode(b.intValue());
       return b.bitLength() < 63 ? F.numberNode(b.longValue()) : F.numberNode(b);
     }
     if (tag.equals(Tag.FLOAT)) {
       try {
         double d = Double.parseDouble(v.replace("_", ""));
         if (d == Math.rint(d) && !v.contains(".") && !v.toLowerCase(Locale.ROOT).contains("e")) {
-          return F.numberNode((long) d);
+          return d == (int) d ? F.numberNode((int) d) : F.numberNode((long) d);
         }
         return F.numberNode(d);
       } catch (NumberFormatException e) {

@@ -1,0 +1,77 @@
+package io.kubetutor.kubectl.verbs;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubetutor.cluster.Cluster;
+import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.FieldSelector;
+import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.cluster.Selector;
+import io.kubetutor.kubectl.KubectlException;
+import io.kubetutor.kubectl.ResourceArgs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The objects a writing verb acts on, named by resource arguments ({@code TYPE NAME...},
+ * {@code TYPE/NAME}) or chosen by {@code -l}/{@code --all} — cli-runtime's builder for the
+ * imperative verbs. Missing named objects become NotFound errors for the verb to print while it
+ * carries on with the others.
+ */
+final class Targets {
+
+  /** One object found, with the kind it was asked for as. */
+  record Found(ResourceKind kind, HasMetadata object) {
+    String name() { return object.getMetadata().getName(); }
+    String namespace() { return object.getMetadata().getNamespace(); }
+  }
+
+  final List<Found> found = new ArrayList<>();
+  final List<RuntimeException> errors = new ArrayList<>();
+  /** True when objects were chosen by selector or --all (so "No resources found" applies). */
+  boolean bySelector;
+
+  private Targets() {}
+
+  /**
+   * @param args           positional resource arguments
+   * @param selector       {@code -l}, or null
+   * @param all            {@code --all}
+   * @param namespace      namespace, or null for all namespaces ({@code -A})
+   */
+  static Targets resolve(Cluster cluster, ResourceArgs args, String selector, boolean all, String namespace) {
+    Targets t = new Targets();
+    boolean select = selector != null || all;
+    if (select && args.hasNames()) {
+      throw new KubectlException("name cannot be provided when a selector is specified");
+    }
+    if (!select && !args.hasNames()) {
+      throw new KubectlException("resource(s) were provided, but no name was specified");
+    }
+    t.bySelector = select;
+    Selector labels = selector == null ? Selector.EVERYTHING : parseSelector(selector);
+    for (ResourceArgs.Target target : args.targets()) {
+      ResourceKind kind = target.kind();
+      if (select) {
+        t.found.addAll(cluster.list(kind, kind.namespaced() ? namespace : null, labels, FieldSelector.EVERYTHING)
+            .stream().map(o -> new Found(kind, o)).toList());
+        continue;
+      }
+      for (String name : target.names()) {
+        try {
+          t.found.add(new Found(kind, cluster.get(kind, namespace, name)));
+        } catch (ClusterException e) {
+          t.errors.add(e);
+        }
+      }
+    }
+    return t;
+  }
+
+  static Selector parseSelector(String selector) {
+    try {
+      return Selector.parse(selector);
+    } catch (IllegalArgumentException e) {
+      throw new KubectlException(e.getMessage());
+    }
+  }
+}
