@@ -1,9 +1,13 @@
 package io.kubetutor.kubectl;
 
+import io.kubetutor.kubectl.verbs.AnnotateVerb;
 import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.LabelVerb;
 import io.kubetutor.kubectl.verbs.ReplaceVerb;
+import io.kubetutor.kubectl.verbs.ScaleVerb;
+import io.kubetutor.kubectl.verbs.SetVerb;
 import io.kubetutor.kubectl.verbs.VersionVerb;
 import java.util.List;
 
@@ -17,10 +21,14 @@ final class Verbs {
 
   static List<Verb> create() {
     return List.of(
+        new AnnotateVerb(),
         new ApplyVerb(),
         new CreateVerb(),
         new DeleteVerb(),
+        new LabelVerb(),
         new ReplaceVerb(),
+        new ScaleVerb(),
+        new SetVerb(),
         new VersionVerb()
     );
   }

@@ -148,7 +148,9 @@ public final class DeleteVerb extends Verb {
   }
 
   private Deleted deleteOne(ResourceKind kind, String ns, String name, DeleteOptions options, String op) {
-    HasMetadata accepted = cluster().delete(kind, ns, name, options);
+    // A client dry run never sends the DELETE; it only confirms the object is there.
+    HasMetadata accepted = options.dryRun() == Cluster.DryRun.CLIENT ? cluster().get(kind, ns, name)
+        : cluster().delete(kind, ns, name, options);
     if ("name".equals(output)) {
       out().println(kind.qualifiedSingular() + "/" + name);
     } else {
