@@ -4,7 +4,9 @@ import io.kubetutor.kubectl.verbs.AnnotateVerb;
 import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.EditVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
+import io.kubetutor.kubectl.verbs.PatchVerb;
 import io.kubetutor.kubectl.verbs.ReplaceVerb;
 import io.kubetutor.kubectl.verbs.ScaleVerb;
 import io.kubetutor.kubectl.verbs.SetVerb;
@@ -25,7 +27,9 @@ final class Verbs {
         new ApplyVerb(),
         new CreateVerb(),
         new DeleteVerb(),
+        new EditVerb(),
         new LabelVerb(),
+        new PatchVerb(),
         new ReplaceVerb(),
         new ScaleVerb(),
         new SetVerb(),

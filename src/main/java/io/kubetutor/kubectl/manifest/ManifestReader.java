@@ -94,6 +94,19 @@ public final class ManifestReader {
     return new Result(List.copyOf(manifests), List.copyOf(errors));
   }
 
+  /**
+   * One YAML or JSON document as a JSON tree (for {@code patch -p} and {@code edit}); null when
+   * it holds nothing. Throws IllegalArgumentException with go-yaml's text, e.g.
+   * {@code yaml: line 3: mapping values are not allowed in this context}.
+   */
+  public static JsonNode parseDocument(String text) {
+    try {
+      return YamlDocuments.toJson(text);
+    } catch (YamlDocuments.YamlSyntaxException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
   private static List<Path> expand(Path dir, boolean recursive) {
     try (Stream<Path> walk = recursive ? Files.walk(dir) : Files.list(dir)) {
       return walk.filter(Files::isRegularFile)
