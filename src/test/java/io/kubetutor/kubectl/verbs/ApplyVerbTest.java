@@ -181,4 +181,46 @@ class ApplyVerbTest {
     assertThat(live("hello-deployment").getMetadata().getLabels()).containsOnlyKeys("app");
     assertThat(live("hello-deployment").getSpec().getMinReadySeconds()).isEqualTo(5);
   }
+
+  /** The course module's own manifest and commands (Desired State with Deployments). */
+  @Test
+  void courseDeploymentBasic() throws Exception {
+    String basic = """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: hello-deployment
+          labels:
+            app: hello-app
+        spec:
+          replicas: 1
+          selector:
+            matchLabels:
+              app: hello-app
+          template:
+            metadata:
+              labels:
+                app: hello-app
+            spec:
+              containers:
+                - name: hellos
+                  image: ubuntu:22.04
+                  command: ['sh', '-c', 'echo "Hello, Kubernetes!" && sleep 3600']
+        """;
+    write("deployment-basic.yml", basic);
+    assertThat(sh.run("kubectl apply -f deployment-basic.yml").out()).isEqualTo("deployment.apps/hello-deployment created\n");
+    write("deployment-basic.yml", basic.replace("replicas: 1", "replicas: 4"));
+    assertThat(sh.run("kubectl apply -f deployment-basic.yml").out()).isEqualTo("deployment.apps/hello-deployment configured\n");
+    assertThat(live("hello-deployment").getSpec().getReplicas()).isEqualTo(4);
+    write("deployment-basic.yml", basic.replace("- name: hellos\n", "- name: hellos\n          imagePullPolicy: Always\n"));
+    assertThat(sh.run("kubectl apply -f deployment-basic.yml").out()).isEqualTo("deployment.apps/hello-deployment configured\n");
+    var container = live("hello-deployment").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getImagePullPolicy()).isEqualTo("Always");
+    assertThat(container.getCommand()).containsExactly("sh", "-c", "echo \"Hello, Kubernetes!\" && sleep 3600");
+    assertThat(live("hello-deployment").getSpec().getReplicas()).isEqualTo(1);
+    write("pod.yaml", POD);
+    sh.run("kubectl apply -f pod.yaml");
+    assertThat(sh.run("kubectl delete pods hello")).isEqualTo(new Result(0, "pod \"hello\" deleted\n", ""));
+  }
 }
