@@ -92,11 +92,23 @@ public final class ApplyVerb extends Verb {
       if (!printer.printsObjects()) printer.print(kind, shown, "configured");
       return shown;
     }
-    JsonNode original = LastApplied.read(live.getMetadata().getAnnotations());
     if (live.getMetadata().getAnnotations() == null
         || !live.getMetadata().getAnnotations().containsKey(LastApplied.ANNOTATION)) {
       err().println(String.format(MISSING_ANNOTATION_WARNING, kind.plural() + "/" + name));
     }
+    HasMetadata result = Targets.retryOnConflict(cluster(), new Targets.Found(kind, live),
+        target -> patch(m, modified, target.object(), dryRun, printer));
+    warnIfDeleting(result);
+    return result;
+  }
+
+  /** The three-way merge into one version of the live object, sent as an update unless it changes nothing. */
+  private HasMetadata patch(Manifest m, ObjectNode modified, HasMetadata live, Cluster.DryRun dryRun,
+      WriteOutput printer) {
+    ResourceKind kind = m.kind();
+    String ns = live.getMetadata().getNamespace();
+    String name = live.getMetadata().getName();
+    JsonNode original = LastApplied.read(live.getMetadata().getAnnotations());
     ObjectNode current = (ObjectNode) Objects.toTree(live);
     ObjectNode patch = ThreeWayMerge.patch(original, modified, current);
     String patchText = LastApplied.encode(patch).strip();
@@ -111,12 +123,21 @@ public final class ApplyVerb extends Verb {
     try {
       updated = cluster().update(Objects.fromTree(merged, kind.type()), dryRun);
     } catch (ClusterException e) {
+      if (e.isConflict()) throw e;  // retried with a fresh read
       throw e.withSource(verbing, m.source());
     } catch (IllegalArgumentException e) {
       throw new KubectlException("error when " + verbing + " \"" + m.source() + "\": " + e.getMessage());
     }
     if (!printer.printsObjects()) printer.print(kind, updated, "configured");
     return updated;
+  }
+
+  /** kubectl's note when the applied object is already being deleted. */
+  private void warnIfDeleting(HasMetadata object) {
+    if (object.getMetadata().getDeletionTimestamp() != null) {
+      err().println("Warning: Detected changes to resource " + object.getMetadata().getName()
+          + " which is currently being deleted.");
+    }
   }
 
   private HasMetadata create(Manifest m, ObjectNode modified, Cluster.DryRun dryRun, WriteOutput printer) {

@@ -113,17 +113,20 @@ abstract class MetadataMapVerb extends Verb {
           }
           continue;
         }
-        HasMetadata edited = Objects.copy(f.object());
-        Map<String, String> values = new LinkedHashMap<>(get(edited) == null ? Map.of() : get(edited));
-        if (!overwrite) checkOverwrites(values, changes);
-        values.putAll(changes);
-        removals.forEach(values::remove);
-        String before = Objects.toJson(f.object());
-        set(edited, values.isEmpty() && get(f.object()) == null ? null : values);
-        String after = Objects.toJson(edited);
-        HasMetadata result = edited;
-        if (!before.equals(after) && dryRun != Cluster.DryRun.CLIENT) result = cluster().update(edited, dryRun);
-        printer.print(f.kind(), result, outcome(before, after));
+        Targets.retryOnConflict(cluster(), f, target -> {
+          HasMetadata edited = Objects.copy(target.object());
+          Map<String, String> values = new LinkedHashMap<>(get(edited) == null ? Map.of() : get(edited));
+          if (!overwrite) checkOverwrites(values, changes);
+          values.putAll(changes);
+          removals.forEach(values::remove);
+          String before = Objects.toJson(target.object());
+          set(edited, values.isEmpty() && get(target.object()) == null ? null : values);
+          String after = Objects.toJson(edited);
+          HasMetadata result = edited;
+          if (!before.equals(after) && dryRun != Cluster.DryRun.CLIENT) result = cluster().update(edited, dryRun);
+          printer.print(target.kind(), result, outcome(before, after));
+          return result;
+        });
       } catch (ClusterException | KubectlException e) {
         errors.add(e);
       }

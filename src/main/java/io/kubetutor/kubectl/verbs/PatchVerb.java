@@ -84,23 +84,26 @@ public final class PatchVerb extends Verb {
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
     for (Targets.Found f : targets.found) {
       try {
-        ObjectNode current = (ObjectNode) Objects.toTree(f.object());
-        JsonNode patched = switch (type) {
-          case "json" -> JsonPatch.apply(current, patchJson);
-          case "merge" -> MergePatch.apply(current, patchJson);
-          default -> {
-            if (!patchJson.isObject()) throw ClusterException.badRequest("json: cannot unmarshal array into Go value of type map[string]interface {}");
-            yield ThreeWayMerge.merge(null, (ObjectNode) patchJson, current);
+        Targets.retryOnConflict(cluster(), f, target -> {
+          ObjectNode current = (ObjectNode) Objects.toTree(target.object());
+          JsonNode patched = switch (type) {
+            case "json" -> JsonPatch.apply(current, patchJson);
+            case "merge" -> MergePatch.apply(current, patchJson);
+            default -> {
+              if (!patchJson.isObject()) throw ClusterException.badRequest("json: cannot unmarshal array into Go value of type map[string]interface {}");
+              yield ThreeWayMerge.merge(null, (ObjectNode) patchJson, current);
+            }
+          };
+          if (!(patched instanceof ObjectNode obj)) throw ClusterException.badRequest("the patched object is not a JSON object");
+          if (ThreeWayMerge.diff(current, obj, "").isEmpty()) {
+            printer.print(target.kind(), target.object(), "patched (no change)");
+            return target.object();
           }
-        };
-        if (!(patched instanceof ObjectNode obj)) throw ClusterException.badRequest("the patched object is not a JSON object");
-        if (ThreeWayMerge.diff(current, obj, "").isEmpty()) {
-          printer.print(f.kind(), f.object(), "patched (no change)");
-          continue;
-        }
-        HasMetadata object = StrictDecoder.decode(f.kind(), obj);
-        HasMetadata result = dryRun == Cluster.DryRun.CLIENT ? object : cluster().update(object, dryRun);
-        printer.print(f.kind(), result, "patched");
+          HasMetadata object = StrictDecoder.decode(target.kind(), obj);
+          HasMetadata result = dryRun == Cluster.DryRun.CLIENT ? object : cluster().update(object, dryRun);
+          printer.print(target.kind(), result, "patched");
+          return result;
+        });
       } catch (JsonPatch.PatchException e) {
         errors.add(new ClusterException(422, "", e.getMessage()));
       } catch (ClusterException | KubectlException e) {
