@@ -40,6 +40,7 @@ final class Targets {
    */
   static Targets resolve(Cluster cluster, ResourceArgs args, String selector, boolean all, String namespace) {
     Targets t = new Targets();
+    if (selector != null && all) throw new KubectlException("cannot set --all and --selector at the same time");
     boolean select = selector != null || all;
     if (select && args.hasNames()) {
       throw new KubectlException("name cannot be provided when a selector is specified");
