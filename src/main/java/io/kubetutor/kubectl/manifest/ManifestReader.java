@@ -42,6 +42,7 @@ public final class ManifestReader {
   private final InputStream stdin;
   private final String namespace;
   private final boolean namespaceExplicit;
+  private Manifest.Validation validation = Manifest.Validation.STRICT;
   private final List<Manifest> manifests = new ArrayList<>();
   private final List<KubectlException> errors = new ArrayList<>();
 
@@ -54,6 +55,12 @@ public final class ManifestReader {
     this.stdin = stdin;
     this.namespace = namespace;
     this.namespaceExplicit = namespaceExplicit;
+  }
+
+  /** Sets the {@code --validate} mode (strict by default). */
+  public ManifestReader validation(Manifest.Validation mode) {
+    this.validation = mode;
+    return this;
   }
 
   /**
@@ -232,6 +239,10 @@ public final class ManifestReader {
     List<String> missing = new ArrayList<>();
     if (obj.path("apiVersion").asText("").isEmpty()) missing.add("apiVersion not set");
     if (obj.path("kind").asText("").isEmpty()) missing.add("kind not set");
+    if (!missing.isEmpty() && validation == Manifest.Validation.IGNORE) {
+      throw new ManifestException("unable to decode \"" + source + "\": Object '"
+          + (missing.contains("kind not set") ? "Kind" : "apiVersion") + "' is missing in '" + obj + "'");
+    }
     if (!missing.isEmpty()) {
       String what = missing.size() == 1 ? missing.get(0) : "[" + String.join(", ", missing) + "]";
       throw new ManifestException("error validating \"" + source + "\": error validating data: " + what
@@ -262,11 +273,45 @@ public final class ManifestReader {
     }
     HasMetadata object = null;
     ClusterException decodeError = null;
+    List<String> warnings = new ArrayList<>();
     try {
-      object = StrictDecoder.decode(kind, obj);
+      object = StrictDecoder.decodeTypes(kind, obj);
+      List<String> unknown = StrictDecoder.unknownFields(obj, object);
+      if (!unknown.isEmpty()) {
+        switch (validation) {
+          case STRICT -> decodeError = StrictDecoder.unknownFieldsError(kind, unknown);
+          case WARN -> unknown.forEach(f -> warnings.add("unknown field \"" + f + "\""));
+          case IGNORE -> { }
+        }
+        if (decodeError == null) {
+          dropUnknown(obj, unknown);
+          object = StrictDecoder.decodeTypes(kind, obj);
+        }
+      }
     } catch (ClusterException e) {
       decodeError = e;
     }
-    manifests.add(new Manifest(source, kind, obj, object, decodeError));
+    manifests.add(new Manifest(source, kind, obj, object, decodeError, List.copyOf(warnings)));
+  }
+
+  /** Removes unknown fields from the document, as the apiserver drops them outside strict mode. */
+  private static void dropUnknown(ObjectNode obj, List<String> paths) {
+    for (String path : paths) {
+      JsonNode node = obj;
+      String[] parts = path.split("\\.");
+      for (int i = 0; i < parts.length - 1 && node != null; i++) {
+        String p = parts[i];
+        int bracket = p.indexOf('[');
+        if (bracket >= 0) {
+          node = node.get(p.substring(0, bracket));
+          for (String idx : p.substring(bracket + 1, p.length() - 1).split("\\]\\[")) {
+            node = node == null ? null : node.get(Integer.parseInt(idx));
+          }
+        } else {
+          node = node.get(p);
+        }
+      }
+      if (node instanceof ObjectNode o) o.remove(parts[parts.length - 1]);
+    }
   }
 }

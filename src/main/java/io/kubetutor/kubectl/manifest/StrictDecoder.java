@@ -62,6 +62,30 @@ public final class StrictDecoder {
 
   /** The object, or the BadRequest the apiserver would answer for it. */
   public static HasMetadata decode(ResourceKind kind, ObjectNode json) {
+    HasMetadata object = decodeTypes(kind, json);
+    List<String> unknown = unknownFields(json, object);
+    if (!unknown.isEmpty()) throw unknownFieldsError(kind, unknown);
+    return object;
+  }
+
+  /** The BadRequest of strict decoding for these unknown fields. */
+  public static ClusterException unknownFieldsError(ResourceKind kind, List<String> unknown) {
+    List<String> quoted = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
+    return badRequest(kind, "strict decoding error: " + String.join(", ", quoted));
+  }
+
+  /** Paths of the fields the API does not have ({@code spec.replica}), in document order. */
+  public static List<String> unknownFields(ObjectNode json, HasMetadata object) {
+    List<String> unknown = new ArrayList<>();
+    walk(json, object, "", unknown);
+    return unknown;
+  }
+
+  /**
+   * The object, failing only on values of the wrong JSON type (as every validation mode does);
+   * unknown fields are left in fabric8's additionalProperties.
+   */
+  public static HasMetadata decodeTypes(ResourceKind kind, ObjectNode json) {
     HasMetadata object;
     try {
       object = STRICT.treeToValue(json, kind.type());
@@ -71,12 +95,6 @@ public final class StrictDecoder {
       throw badRequest(kind, "json: " + e.getOriginalMessage());
     } catch (Exception e) {
       throw badRequest(kind, String.valueOf(e.getMessage()));
-    }
-    List<String> unknown = new ArrayList<>();
-    walk(json, object, "", unknown);
-    if (!unknown.isEmpty()) {
-      List<String> quoted = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
-      throw badRequest(kind, "strict decoding error: " + String.join(", ", quoted));
     }
     return object;
   }

@@ -39,6 +39,8 @@ public final class ApplyVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
+  @Mixin ValidateOption validation = new ValidateOption();
+
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
       description = "Must be \"none\", \"server\", or \"client\".")
   String dryRunFlag;
@@ -49,9 +51,10 @@ public final class ApplyVerb extends Verb {
   @Override
   protected int run() {
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify one of -f and -k");
-    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
+    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());
     if (read.manifests().isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to apply");
     List<HasMetadata> results = new ArrayList<>();
@@ -119,6 +122,7 @@ public final class ApplyVerb extends Verb {
       return live;
     }
     ObjectNode merged = ThreeWayMerge.merge(original, modified, current);
+    m.printWarnings(err());
     HasMetadata updated;
     try {
       updated = cluster().update(Objects.fromTree(merged, kind.type()), dryRun);
@@ -142,7 +146,8 @@ public final class ApplyVerb extends Verb {
 
   private HasMetadata create(Manifest m, ObjectNode modified, Cluster.DryRun dryRun, WriteOutput printer) {
     if (m.decodeError() != null) throw m.decodeError().withSource("creating", m.source());
-    HasMetadata object = StrictDecoder.decode(m.kind(), modified);
+    HasMetadata object = StrictDecoder.decodeTypes(m.kind(), modified);
+    m.printWarnings(err());
     HasMetadata created = object;
     if (dryRun != Cluster.DryRun.CLIENT) {
       try {

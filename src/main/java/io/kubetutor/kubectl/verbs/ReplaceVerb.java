@@ -26,6 +26,8 @@ public final class ReplaceVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
+  @Mixin ValidateOption validation = new ValidateOption();
+
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
       description = "Must be \"none\", \"server\", or \"client\".")
   String dryRunFlag;
@@ -40,15 +42,17 @@ public final class ReplaceVerb extends Verb {
   @Override
   protected int run() {
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify --filename to replace");
-    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
+    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());
     if (read.manifests().isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to replace");
     for (Manifest m : read.manifests()) {
       try {
         if (m.decodeError() != null) throw m.decodeError();
         HasMetadata object = m.object();
+        m.printWarnings(err());
         HasMetadata result = object;
         if (force) {
           String ns = m.kind().namespaced() ? m.namespace() : null;

@@ -223,4 +223,19 @@ class ApplyVerbTest {
     sh.run("kubectl apply -f pod.yaml");
     assertThat(sh.run("kubectl delete pods hello")).isEqualTo(new Result(0, "pod \"hello\" deleted\n", ""));
   }
+
+  @Test
+  void validateModes() throws Exception {
+    write("d.yaml", DEPLOY.replace("replicas: 2", "replica: 2"));
+    assertThat(sh.run("kubectl apply -f d.yaml --validate=warn")).isEqualTo(new Result(0,
+        "deployment.apps/hello-deployment created\n", "Warning: unknown field \"spec.replica\"\n"));
+    assertThat(sh.run("kubectl delete -f d.yaml --wait=false").exit()).isZero();
+    assertThat(sh.run("kubectl apply -f d.yaml --validate=false"))
+        .isEqualTo(new Result(0, "deployment.apps/hello-deployment created\n", ""));
+    assertThat(sh.run("kubectl apply -f d.yaml --validate=maybe")).isEqualTo(new Result(1, "",
+        "error: invalid - validate option \"maybe\"; must be one of: strict (or true), warn, ignore (or false)\n"));
+    write("nokind.yaml", "apiVersion: v1\nmetadata:\n  name: x\n");
+    assertThat(sh.run("kubectl create -f nokind.yaml --validate=false").err()).isEqualTo("error: unable to decode"
+        + " \"nokind.yaml\": Object 'Kind' is missing in '{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"}}'\n");
+  }
 }
