@@ -69,7 +69,7 @@ public final class PatchVerb extends Verb {
         throw new KubectlException("unable to read patch file: open " + patchFile + ": no such file or directory");
       }
     }
-    if (text == null || text.isEmpty()) throw KubectlException.usage("patch", "must specify --patch or --patch-file containing the contents of the patch");
+    if (text == null || text.isEmpty()) throw new KubectlException("must specify --patch or --patch-file containing the contents of the patch");
     JsonNode patchJson;
     try {
       patchJson = ManifestReader.parseDocument(text);
@@ -78,7 +78,7 @@ public final class PatchVerb extends Verb {
     }
     if (patchJson == null) throw new KubectlException("unable to parse \"" + text + "\": empty patch");
     if (args.isEmpty()) {
-      throw KubectlException.usage("patch", "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+      throw new KubectlException("one or more resources must be specified as <resource> <name> or <resource>/<name>");
     }
     Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(args), null, false, namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);

@@ -67,9 +67,9 @@ public final class SetImageVerb extends Verb {
       }
     }
     if (resources.isEmpty()) {
-      throw KubectlException.usage("set image", "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+      throw new KubectlException("one or more resources must be specified as <resource> <name> or <resource>/<name>");
     }
-    if (images.isEmpty()) throw KubectlException.usage("set image", "at least one image update is required");
+    if (images.isEmpty()) throw new KubectlException("at least one image update is required");
     Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(resources), selector, all, namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
     for (Targets.Found f : targets.found) {

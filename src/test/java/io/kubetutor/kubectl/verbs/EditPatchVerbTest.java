@@ -144,7 +144,7 @@ class EditPatchVerbTest {
   @Test
   void patchErrors() {
     assertThat(sh.run("kubectl patch deploy hello-deployment")).isEqualTo(new Result(1, "", "error: must specify --patch"
-        + " or --patch-file containing the contents of the patch\nSee 'kubectl patch -h' for help and examples\n"));
+        + " or --patch-file containing the contents of the patch\n"));
     assertThat(sh.run("kubectl patch deploy hello-deployment -p '{\"spec\":{\"replica\":2}}'").err())
         .isEqualTo("Error from server (BadRequest): Deployment in version \"v1\" cannot be handled as a Deployment: strict"
             + " decoding error: unknown field \"spec.replica\"\n");

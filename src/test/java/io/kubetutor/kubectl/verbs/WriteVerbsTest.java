@@ -123,12 +123,16 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl label pod/hello tier-")).isEqualTo(new Result(0, "pod/hello unlabeled\n", ""));
     assertThat(pod().getMetadata().getLabels()).doesNotContainKey("tier");
     assertThat(sh.run("kubectl label pod hello --list")).isEqualTo(new Result(0, "app=v2\n", ""));
+    assertThat(sh.run("kubectl label pod hello gone-")).isEqualTo(new Result(0,
+        "label \"gone\" not found.\npod/hello not labeled\n", ""));
+    assertThat(sh.run("kubectl label pods --all --list")).as("chosen by selector: a heading, kubectl's Kind.group")
+        .isEqualTo(new Result(0, "Listing labels for Pod./hello:\n app=v2\n", ""));
   }
 
   @Test
   void labelErrors() {
     assertThat(sh.run("kubectl label pod hello")).isEqualTo(new Result(1, "",
-        "error: at least one label update is required\nSee 'kubectl label -h' for help and examples\n"));
+        "error: at least one label update is required\n"));
     assertThat(sh.run("kubectl label pod nope a=b")).isEqualTo(new Result(1, "",
         "Error from server (NotFound): pods \"nope\" not found\n"));
     assertThat(sh.run("kubectl label pod hello 'a=hello world'").err()).startsWith(
@@ -154,6 +158,13 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl annotate deploy hello-deployment owner-").out())
         .isEqualTo("deployment.apps/hello-deployment annotated\n");
     assertThat(deployment().getMetadata().getAnnotations()).doesNotContainKey("owner");
+  }
+
+  @Test
+  void setAlonePrintsItsHelp() {
+    Result r = sh.run("kubectl set");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("image").contains("Update the image of a pod template");
   }
 
   // ---- scale ----
@@ -198,6 +209,6 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl set image deployment/hello-deployment foo=nginx")).isEqualTo(new Result(1, "",
         "error: unable to find container named \"foo\"\n"));
     assertThat(sh.run("kubectl set image deployment/hello-deployment")).isEqualTo(new Result(1, "",
-        "error: at least one image update is required\nSee 'kubectl set image -h' for help and examples\n"));
+        "error: at least one image update is required\n"));
   }
 }
