@@ -84,13 +84,15 @@ public final class DeleteVerb extends Verb {
       description = "Must be \"none\", \"server\", or \"client\".")
   String dryRunFlag;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private record Deleted(ResourceKind kind, String namespace, String name, String uid) {}
 
   @Override
   protected int run() throws InterruptedException {
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
     if (output != null && !output.isEmpty() && !output.equals("name")) {
-      throw new KubectlException("unexpected -o output mode: " + output + ", the flag 'output' must be one of yaml|json|name");
+      throw new KubectlException("unexpected -o output mode: " + output + ". We only support '-o name'");
     }
     DeleteOptions.Propagation propagation = propagation(cascade);
     Long grace = gracePeriod < 0 ? null : gracePeriod;
@@ -98,26 +100,30 @@ public final class DeleteVerb extends Verb {
       if (grace != null) throw new KubectlException("--now and --grace-period cannot be specified together");
       grace = 1L;
     }
-    if (force && grace == null) grace = 0L;
     if (grace != null && grace == 0 && !force) grace = 1L;  // kubectl turns an unforced 0 into 1
-    if (force && grace == 0) err().println(FORCE_WARNING);
+    if (force && grace == null) grace = 0L;
+    if (force && grace > 0) {
+      throw new KubectlException("--force and --grace-period greater than 0 cannot be specified together");
+    }
+    if (selector != null && all) throw new KubectlException("cannot set --all and --selector at the same time");
+    if (force) err().println(FORCE_WARNING);
+    // With --all or -l a NotFound can only be a race with another deleter: kubectl ignores it unless told.
+    boolean ignoreMissing = ignoreNotFound || ((all || selector != null) && !ignoreNotFoundGiven());
     String op = grace != null && grace == 0 ? "force deleted" : "deleted";
     DeleteOptions options = new DeleteOptions(grace, propagation, dryRun);
 
     List<RuntimeException> errors = new ArrayList<>();
     List<Deleted> deleted = new ArrayList<>();
-    boolean anything;
     if (manifests.given()) {
       if (!args.isEmpty()) throw new KubectlException("Unexpected args: " + args + "\nSee 'kubectl delete -h' for help and examples");
       ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
       errors.addAll(read.errors());
-      anything = !read.manifests().isEmpty();
       for (Manifest m : read.manifests()) {
         String ns = m.kind().namespaced() ? m.namespace() : null;
         try {
           deleted.add(deleteOne(m.kind(), ns, m.name(), options, op));
         } catch (ClusterException e) {
-          if (!(ignoreNotFound && e.isNotFound())) errors.add(e.withSource("deleting", m.source()));
+          if (!(ignoreMissing && e.isNotFound())) errors.add(e.withSource("deleting", m.source()));
         }
       }
     } else {
@@ -129,22 +135,31 @@ public final class DeleteVerb extends Verb {
       Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(args), selector, all,
           allNamespaces ? null : namespace());
       for (RuntimeException e : targets.errors) {
-        if (!(ignoreNotFound && e instanceof ClusterException c && c.isNotFound())) errors.add(e);
+        if (!(ignoreMissing && e instanceof ClusterException c && c.isNotFound())) errors.add(e);
       }
-      anything = !targets.found.isEmpty();
+      boolean warnClusterScope = namespaceFlag != null && !allNamespaces;
       for (Targets.Found f : targets.found) {
+        if (warnClusterScope && !f.kind().namespaced()) {
+          err().println("Warning: deleting cluster-scoped resources, not scoped to the provided namespace");
+          warnClusterScope = false;
+        }
         try {
           deleted.add(deleteOne(f.kind(), f.namespace(), f.name(), options, op));
         } catch (ClusterException e) {
-          if (!(ignoreNotFound && e.isNotFound())) errors.add(e);
+          if (!(ignoreMissing && e.isNotFound())) errors.add(e);
         }
       }
-      if (targets.bySelector && !anything && errors.isEmpty()) out().println("No resources found");
     }
+    if (deleted.isEmpty() && errors.isEmpty()) out().println("No resources found");
     out().flush();
-    int code = Errors.print(err(), errors);
+    if (!errors.isEmpty()) return Errors.print(err(), errors);  // kubectl does not wait after an error
     if (waitForDeletion && dryRun == Cluster.DryRun.NONE) waitUntilGone(deleted);
-    return code;
+    return 0;
+  }
+
+  /** True when --ignore-not-found was written on the command line (picocli's parse result). */
+  private boolean ignoreNotFoundGiven() {
+    return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption("--ignore-not-found");
   }
 
   private Deleted deleteOne(ResourceKind kind, String ns, String name, DeleteOptions options, String op) {
