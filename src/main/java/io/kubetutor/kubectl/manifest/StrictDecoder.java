@@ -90,8 +90,11 @@ public final class StrictDecoder {
     try {
       object = STRICT.treeToValue(json, kind.type());
     } catch (MismatchedInputException e) {
-      throw badRequest(kind, "json: " + typeError(json, e));
+      throw badRequest(kind, "json: " + typeError(json, e, e.getTargetType()));
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException ic) {
+        throw badRequest(kind, "json: " + typeError(json, e, ic.getTargetType()));
+      }
       throw badRequest(kind, "json: " + e.getOriginalMessage());
     } catch (Exception e) {
       throw badRequest(kind, String.valueOf(e.getMessage()));
@@ -105,7 +108,7 @@ public final class StrictDecoder {
   }
 
   /** Go's UnmarshalTypeError: {@code cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32}. */
-  private static String typeError(JsonNode json, MismatchedInputException e) {
+  private static String typeError(JsonNode json, JsonMappingException e, Class<?> target) {
     List<String> fields = new ArrayList<>();
     String struct = null;
     JsonNode value = json;
@@ -121,10 +124,12 @@ public final class StrictDecoder {
         value = value == null ? null : value.get(ref.getIndex());
       }
     }
+    // Go names the number literal only when it was meant for a number field (overflow, fraction).
+    boolean numericTarget = target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive());
     String what = value == null ? "value" : value.isTextual() ? "string" : value.isBoolean() ? "bool"
-        : value.isNumber() ? "number" + (value.isIntegralNumber() ? "" : " " + value.asText())
+        : value.isNumber() ? (numericTarget ? "number " + value.asText() : "number")
         : value.isArray() ? "array" : value.isObject() ? "object" : "value";
-    String type = goType(e.getTargetType());
+    String type = goType(target);
     if (struct == null || fields.isEmpty()) return "cannot unmarshal " + what + " into Go value of type " + type;
     return "cannot unmarshal " + what + " into Go struct field " + struct + "." + String.join(".", fields)
         + " of type " + type;

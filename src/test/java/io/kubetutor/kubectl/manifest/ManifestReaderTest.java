@@ -182,8 +182,20 @@ class ManifestReaderTest {
         + " type int32");
     ClusterException image = read("g.yaml", DEPLOY.replace("image: nginx:1.25", "image: 1.25")).manifests().get(0)
         .decodeError();
-    assertThat(image.getMessage()).endsWith("json: cannot unmarshal number 1.25 into Go struct field"
+    assertThat(image.getMessage()).endsWith("json: cannot unmarshal number into Go struct field"
         + " Container.spec.template.spec.containers.image of type string");
+  }
+
+  @Test
+  void outOfRangeAndFractionalNumbers() throws Exception {
+    ClusterException big = read("f.yaml", DEPLOY.replace("replicas: 2", "replicas: 99999999999")).manifests().get(0)
+        .decodeError();
+    assertThat(big.getMessage()).endsWith("json: cannot unmarshal number 99999999999 into Go struct field"
+        + " DeploymentSpec.spec.replicas of type int32");
+    ClusterException half = read("g.yaml", DEPLOY.replace("replicas: 2", "replicas: 2.5")).manifests().get(0)
+        .decodeError();
+    assertThat(half.getMessage()).endsWith("json: cannot unmarshal number 2.5 into Go struct field"
+        + " DeploymentSpec.spec.replicas of type int32");
   }
 
   @Test
