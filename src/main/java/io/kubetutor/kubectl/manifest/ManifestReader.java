@@ -80,6 +80,13 @@ public final class ManifestReader {
             + "\" and pass the file");
       }
       Path path = workdir.resolve(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
+      if (!Files.exists(path) && isGlob(name)) {
+        List<Path> matches = glob(name);
+        if (!matches.isEmpty()) {
+          for (Path p : matches) sources.add(new Object[] {workdir.relativize(p).toString(), p});
+          continue;
+        }
+      }
       if (!Files.exists(path)) throw new ManifestException("the path \"" + name + "\" does not exist");
       if (Files.isDirectory(path)) {
         for (Path p : expand(path, recursive)) {
@@ -111,6 +118,23 @@ public final class ManifestReader {
       return YamlDocuments.toJson(text);
     } catch (YamlDocuments.YamlSyntaxException e) {
       throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
+  private static boolean isGlob(String name) {
+    return name.contains("*") || name.contains("?") || name.contains("[");
+  }
+
+  /** kubectl expands {@code -f '*.yaml'} itself (filepath.Glob), in name order. */
+  private List<Path> glob(String pattern) {
+    Path full = workdir.resolve(pattern).normalize();
+    Path dir = full.getParent();
+    if (dir == null || !Files.isDirectory(dir)) return List.of();
+    java.nio.file.PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + full.getFileName());
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> matcher.matches(p.getFileName())).sorted().toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
     }
   }
 

@@ -100,6 +100,16 @@ class ManifestReaderTest {
   }
 
   @Test
+  void globsAreExpandedLikeKubectl() throws Exception {
+    Files.writeString(dir.resolve("b.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+    Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+    ManifestReader.Result r = new ManifestReader(dir, InputStreamOf(""), "default", false).read(List.of("*.yaml"), false);
+    assertThat(r.manifests()).extracting(Manifest::source).containsExactly("a.yaml", "b.yaml");
+    assertThatThrownBy(() -> new ManifestReader(dir, InputStreamOf(""), "default", false).read(List.of("*.json"), false))
+        .hasMessage("the path \"*.json\" does not exist");
+  }
+
+  @Test
   void stdin() {
     ManifestReader r = new ManifestReader(dir, InputStreamOf("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n"),
         "default", false);

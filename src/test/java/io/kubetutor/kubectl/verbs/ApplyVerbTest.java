@@ -238,4 +238,32 @@ class ApplyVerbTest {
     assertThat(sh.run("kubectl create -f nokind.yaml --validate=false").err()).isEqualTo("error: unable to decode"
         + " \"nokind.yaml\": Object 'Kind' is missing in '{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"}}'\n");
   }
+
+  @Test
+  void outputYamlPrintsTheAppliedObjectsAfterwards() throws Exception {
+    write("all.yaml", POD + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n");
+    Result one = sh.run("kubectl apply -f pod.yaml -o yaml".replace("pod.yaml", "all.yaml"));
+    assertThat(one.exit()).isZero();
+    // Key order and quoting are the shared printer's business; here: one List holding both objects.
+    assertThat(one.out()).startsWith("apiVersion: v1\n").contains("kind: List\n").contains("name: cfg\n")
+        .contains("name: hello\n")
+        .contains("kubectl.kubernetes.io/last-applied-configuration");
+    write("pod2.yaml", POD.replace("name: hello", "name: solo"));
+    String json = sh.run("kubectl create -f pod2.yaml -o json").out();
+    assertThat(json).startsWith("{\n").contains("\"solo\"").doesNotContain("kind: Pod");
+    assertThat(sh.run("kubectl apply -f pod2.yaml -o wide").err()).isEqualTo("error: unable to match a printer"
+        + " suitable for the output format \"wide\", allowed formats are: json,name,yaml\n");
+  }
+
+  @Test
+  void namespaceFlagAndManifestNamespace() throws Exception {
+    write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: team\n");
+    assertThat(sh.run("kubectl apply -f cm.yaml -n other")).isEqualTo(new Result(1, "", "error: the namespace from the"
+        + " provided object \"team\" does not match the namespace \"other\". You must pass '--namespace=team' to perform"
+        + " this operation.\n"));
+    write("cm2.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg2\n");
+    assertThat(sh.run("kubectl apply -f cm2.yaml -n other").out()).isEqualTo("configmap/cfg2 created\n");
+    assertThat(sh.session().cluster().get(ResourceKind.CONFIGMAP, "other", "cfg2").getMetadata().getNamespace())
+        .isEqualTo("other");
+  }
 }
