@@ -19,6 +19,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl apply -f}: client-side apply. A new object is created carrying the
@@ -39,6 +40,9 @@ public final class ApplyVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
+  /** kubectl takes no positional arguments here; they are reported, not ignored. */
+  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
+
   @Mixin ValidateOption validation = new ValidateOption();
 
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
@@ -50,6 +54,9 @@ public final class ApplyVerb extends Verb {
 
   @Override
   protected int run() {
+    if (!stray.isEmpty()) {
+      throw KubectlException.usage("apply", "Unexpected args: [" + String.join(" ", stray) + "]");
+    }
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
     Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());

@@ -15,6 +15,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl create -f}: creates every object of the manifests ({@code created}); an object
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
 public final class CreateVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
+
+  /** kubectl takes no positional arguments here; they are reported, not ignored. */
+  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
 
   @Mixin ValidateOption validation = new ValidateOption();
 
@@ -44,6 +48,9 @@ public final class CreateVerb extends Verb {
 
   @Override
   protected int run() {
+    if (!stray.isEmpty()) {
+      throw KubectlException.usage("create", "Unexpected args: [" + String.join(" ", stray) + "]");
+    }
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
     Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());

@@ -14,6 +14,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl replace -f}: replaces each live object with the manifest (an update of the whole
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
 public final class ReplaceVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
+
+  /** kubectl takes no positional arguments here; they are reported, not ignored. */
+  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
 
   @Mixin ValidateOption validation = new ValidateOption();
 
@@ -41,6 +45,9 @@ public final class ReplaceVerb extends Verb {
 
   @Override
   protected int run() {
+    if (!stray.isEmpty()) {
+      throw KubectlException.usage("replace", "Unexpected args: [" + String.join(" ", stray) + "]");
+    }
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
     Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
