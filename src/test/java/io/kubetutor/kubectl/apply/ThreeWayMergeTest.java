@@ -106,6 +106,13 @@ class ThreeWayMergeTest {
     assertThat(manifest.has("metadata") && manifest.get("metadata").has("annotations")).as("input untouched").isFalse();
   }
 
+  @Test
+  void lastAppliedEscapesHtmlCharactersAsGoDoes() {
+    ObjectNode manifest = json("{'spec':{'command':['sh','-c','echo hi && sleep 1 <x>']}}");
+    assertThat(LastApplied.encode(manifest))
+        .isEqualTo("{\"spec\":{\"command\":[\"sh\",\"-c\",\"echo hi \\u0026\\u0026 sleep 1 \\u003cx\\u003e\"]}}\n");
+  }
+
   /** Re-applying the manifest to the object the first apply produced changes nothing, whatever else is live. */
   @Property(tries = 200)
   void reapplyingIsUnchanged(@ForAll @IntRange(min = 0, max = 50) int replicas, @ForAll @IntRange(min = 0, max = 9) int extra,
