@@ -69,6 +69,10 @@ public final class DeleteVerb extends Verb {
       description = "If true, wait for resources to be gone before returning.")
   boolean waitForDeletion;
 
+  @Option(names = "--timeout", defaultValue = "0s",
+      description = "The length of time to wait before giving up on a delete, zero means wait (up to a week).")
+  String timeout;
+
   @Option(names = "--cascade", arity = "0..1", fallbackValue = "background", defaultValue = "background",
       description = "Must be \"background\", \"orphan\", or \"foreground\".")
   String cascade;
@@ -95,6 +99,7 @@ public final class DeleteVerb extends Verb {
       throw new KubectlException("unexpected -o output mode: " + output + ". We only support '-o name'");
     }
     DeleteOptions.Propagation propagation = propagation(cascade);
+    Duration waitLimit = goDuration(timeout);
     Long grace = gracePeriod < 0 ? null : gracePeriod;
     if (now) {
       if (grace != null) throw new KubectlException("--now and --grace-period cannot be specified together");
@@ -153,7 +158,7 @@ public final class DeleteVerb extends Verb {
     if (deleted.isEmpty() && errors.isEmpty()) out().println("No resources found");
     out().flush();
     if (!errors.isEmpty()) return Errors.print(err(), errors);  // kubectl does not wait after an error
-    if (waitForDeletion && dryRun == Cluster.DryRun.NONE) waitUntilGone(deleted);
+    if (waitForDeletion && dryRun == Cluster.DryRun.NONE) return waitUntilGone(deleted, waitLimit);
     return 0;
   }
 
@@ -179,15 +184,47 @@ public final class DeleteVerb extends Verb {
    * Polls until each object is gone (or replaced by a new one of the same name). A virtual
    * simulator with nothing left to happen ends the wait instead of spinning forever.
    */
-  private void waitUntilGone(List<Deleted> deleted) throws InterruptedException {
+  private int waitUntilGone(List<Deleted> deleted, Duration limit) throws InterruptedException {
     ClusterClock clock = cluster().clock();
+    // kubectl waits "forever" (a week) when no timeout is given.
+    java.time.Instant deadline = clock.now().plus(limit.isZero() ? Duration.ofDays(7) : limit);
     List<Deleted> pending = new ArrayList<>(deleted);
     while (!pending.isEmpty()) {
       pending.removeIf(this::gone);
-      if (pending.isEmpty() || clock.quiescent()) return;
+      if (pending.isEmpty() || clock.quiescent()) return 0;
+      if (!clock.now().isBefore(deadline)) {
+        Deleted first = pending.get(0);
+        err().println("error: timed out waiting for the condition on " + first.kind().qualifiedPlural() + "/" + first.name());
+        return 1;
+      }
       if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
       clock.sleep(POLL);
     }
+    return 0;
+  }
+
+  /** A Go duration as kubectl's flags take it: {@code 30s}, {@code 1m30s}, {@code 500ms}, {@code 0}. */
+  static Duration goDuration(String text) {
+    if (text.equals("0")) return Duration.ZERO;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s)").matcher(text);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      double v = Double.parseDouble(m.group(1));
+      long millis = (long) (v * switch (m.group(2)) {
+        case "h" -> 3_600_000;
+        case "m" -> 60_000;
+        case "s" -> 1000;
+        default -> 1;
+      });
+      total = total.plusMillis(millis);
+      end = m.end();
+    }
+    if (end != text.length() || text.isEmpty()) {
+      throw new KubectlException("invalid argument \"" + text + "\" for \"--timeout\" flag: time: invalid duration \""
+          + text + "\"");
+    }
+    return total;
   }
 
   private boolean gone(Deleted d) {

@@ -98,6 +98,18 @@ class DeleteWaitTest {
   }
 
   @Test
+  void timeoutGivesUp() {
+    Lingering backend = new Lingering(30);
+    assertThat(run(backend, "delete", "pod", "web", "--timeout=10s")).containsExactly("1", "pod \"web\" deleted\n",
+        "error: timed out waiting for the condition on pods/web\n");
+    assertThat(backend.sleeps).hasSize(10);
+    assertThat(DeleteVerb.goDuration("1m30s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(DeleteVerb.goDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(run(new Lingering(1), "delete", "pod", "web", "--timeout=soon")[2])
+        .isEqualTo("error: invalid argument \"soon\" for \"--timeout\" flag: time: invalid duration \"soon\"\n");
+  }
+
+  @Test
   void waitFalseReturnsAtOnce() {
     Lingering backend = new Lingering(30);
     assertThat(run(backend, "delete", "pod", "web", "--wait=false")).containsExactly("0", "pod \"web\" deleted\n", "");
