@@ -123,7 +123,14 @@ public final class ApplyVerb extends Verb {
     ObjectNode patch = ThreeWayMerge.patch(original, modified, current);
     String patchText = LastApplied.encode(patch).strip();
     String verbing = "applying patch:\n" + patchText + "\nto:\n" + WriteOutput.info(kind, ns, name) + "\nfor:";
-    if (m.decodeError() != null) throw m.decodeError().withSource(verbing, m.source());
+    if (m.decodeError() != null) {
+      // A patch is decoded by the apiserver's patch handler, whose message has no "cannot be handled as" part.
+      String prefix = kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a " + kind.kind() + ": ";
+      String message = m.decodeError().getMessage();
+      ClusterException bare = message.startsWith(prefix)
+          ? ClusterException.badRequest(message.substring(prefix.length())) : m.decodeError();
+      throw bare.withSource("patching", m.source()).withSource(verbing, m.source());
+    }
     if (patch.isEmpty()) {
       if (!printer.printsObjects()) printer.print(kind, live, "unchanged");
       return live;
@@ -135,7 +142,7 @@ public final class ApplyVerb extends Verb {
       updated = cluster().update(Objects.fromTree(merged, kind.type()), dryRun);
     } catch (ClusterException e) {
       if (e.isConflict()) throw e;  // retried with a fresh read
-      throw e.withSource(verbing, m.source());
+      throw e.withSource("patching", m.source()).withSource(verbing, m.source());
     } catch (IllegalArgumentException e) {
       throw new KubectlException("error when " + verbing + " \"" + m.source() + "\": " + e.getMessage());
     }

@@ -232,7 +232,7 @@ public final class DeleteVerb extends Verb {
       HasMetadata o = cluster().get(d.kind(), d.namespace(), d.name());
       return d.uid() != null && !d.uid().equals(o.getMetadata().getUid());
     } catch (ClusterException e) {
-      return e.isNotFound();
+      return true;  // gone, or we may not look (Forbidden): kubectl stops waiting either way
     }
   }
 

@@ -268,4 +268,22 @@ class ApplyVerbTest {
     assertThat(sh.session().cluster().get(ResourceKind.CONFIGMAP, "other", "cfg2").getMetadata().getNamespace())
         .isEqualTo("other");
   }
+
+  @Test
+  void unknownFieldOnAnExistingObjectIsAPatchError() throws Exception {
+    write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: b\n");
+    sh.run("kubectl apply -f cm.yaml");
+    write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndatta:\n  a: b\n");
+    Result r = sh.run("kubectl apply -f cm.yaml");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    String annotation = "{\\\"apiVersion\\\":\\\"v1\\\",\\\"datta\\\":{\\\"a\\\":\\\"b\\\"},\\\"kind\\\":\\\"ConfigMap\\\","
+        + "\\\"metadata\\\":{\\\"annotations\\\":{},\\\"name\\\":\\\"cfg\\\",\\\"namespace\\\":\\\"default\\\"}}\\n";
+    assertThat(r.err()).isEqualTo("Error from server (BadRequest): error when applying patch:\n"
+        + "{\"data\":null,\"datta\":{\"a\":\"b\"},\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\""
+        + annotation + "\"}}}\n"
+        + "to:\nResource: \"/v1, Resource=configmaps\", GroupVersionKind: \"/v1, Kind=ConfigMap\"\n"
+        + "Name: \"cfg\", Namespace: \"default\"\n"
+        + "for: \"cm.yaml\": error when patching \"cm.yaml\": strict decoding error: unknown field \"datta\"\n");
+  }
 }
