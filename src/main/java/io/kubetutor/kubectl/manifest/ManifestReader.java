@@ -232,12 +232,19 @@ public final class ManifestReader {
         if (json != null && !json.isNull()) accept(source, json);
       }
     } catch (JsonProcessingException e) {
-      throw parseError(source, "json: offset " + e.getLocation().getCharOffset() + ": " + goJsonMessage(e));
+      throw parseError(source, goJsonError(e));
     } catch (IOException | RuntimeException e) {
-      Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : e;
-      throw parseError(source, cause instanceof JsonProcessingException j
-          ? "json: offset " + j.getLocation().getCharOffset() + ": " + goJsonMessage(j) : String.valueOf(e.getMessage()));
+      if (e.getCause() instanceof JsonProcessingException j) throw parseError(source, goJsonError(j));
+      throw parseError(source, String.valueOf(e.getMessage()));
     }
+  }
+
+  /** Go's json.Decoder: a SyntaxError carries the byte offset after the bad character; a cut-off stream does not. */
+  private static String goJsonError(JsonProcessingException e) {
+    String message = goJsonMessage(e);
+    if (message.equals("unexpected EOF")) return message;
+    long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset() + 1;
+    return "json: offset " + offset + ": " + message;
   }
 
   private static String goJsonMessage(JsonProcessingException e) {

@@ -85,6 +85,13 @@ class ManifestReaderTest {
   }
 
   @Test
+  void jsonSyntaxErrors() throws Exception {
+    assertThat(onlyError("p.json", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",}")).isEqualTo("error: error parsing"
+        + " p.json: json: offset 36: invalid character '}' looking for beginning of object key string");
+    assertThat(onlyError("q.json", "{\"apiVersion\": \"v1\"")).isEqualTo("error: error parsing q.json: unexpected EOF");
+  }
+
+  @Test
   void directoryOnlyManifestExtensionsAndRecursiveWithR() throws Exception {
     Files.createDirectories(dir.resolve("k8s/sub"));
     Files.writeString(dir.resolve("k8s/b.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
