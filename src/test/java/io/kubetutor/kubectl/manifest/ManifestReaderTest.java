@@ -252,6 +252,24 @@ class ManifestReaderTest {
   }
 
   @Test
+  void filesOverTenMegabytesAreRefused() throws Exception {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("huge.yaml").toFile(), "rw")) {
+      f.setLength(ManifestReader.MAX_BYTES + 1L);
+    }
+    ManifestReader.Result r = new ManifestReader(dir, InputStreamOf(""), "default", false).read(List.of("huge.yaml"), false);
+    assertThat(r.errors().get(0).render())
+        .isEqualTo("error: the file \"huge.yaml\" is larger than 10 MB, the most a manifest may be here");
+  }
+
+  @Test
+  void longNamesPassTheClientUnchangedForTheServerToJudge() throws Exception {
+    String name = "a".repeat(300);
+    Manifest m = read("long.yaml", DEPLOY.replace("name: hello\n", "name: " + name + "\n")).manifests().get(0);
+    assertThat(m.name()).isEqualTo(name);
+    assertThat(m.require().getMetadata().getName()).hasSize(300);
+  }
+
+  @Test
   void namespaceMismatchWithExplicitNamespace() throws Exception {
     Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x}\n");
     ManifestReader.Result r = new ManifestReader(dir, InputStreamOf(""), "y", true).read(List.of("cm.yaml"), false);
