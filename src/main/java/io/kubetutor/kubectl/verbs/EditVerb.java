@@ -92,7 +92,9 @@ public final class EditVerb extends Verb {
         problem = save(f, body, content, dryRun);
         if (problem == null) return;
       } catch (IllegalArgumentException e) {
-        problem = "# The edited file had a syntax error: error converting YAML to JSON: " + e.getMessage() + "\n#\n";
+        // kubectl reads the saved text as a stream named "edited-file".
+        problem = "# The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: "
+            + e.getMessage() + "\n#\n";
       }
       lastInvalid = content;
       presented = HEADER + problem + content;

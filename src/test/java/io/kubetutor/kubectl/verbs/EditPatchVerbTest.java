@@ -92,8 +92,8 @@ class EditPatchVerbTest {
     assertThat(kubectl("kubectl edit deploy hello-deployment"))
         .isEqualTo(new Result(0, "deployment.apps/hello-deployment edited\n", ""));
     assertThat(shown).hasSize(2);
-    assertThat(shown.get(1)).startsWith(EditVerb.HEADER + "# The edited file had a syntax error: error converting YAML"
-        + " to JSON: yaml: line ");
+    assertThat(shown.get(1)).startsWith(EditVerb.HEADER + "# The edited file had a syntax error: error parsing"
+        + " edited-file: error converting YAML to JSON: yaml: line ");
     assertThat(shown.get(1)).contains(": mapping values are not allowed in this context\n#\napiVersion: apps/v1\n");
     assertThat(live().getSpec().getReplicas()).isEqualTo(3);
   }
