@@ -102,6 +102,16 @@ public final class StrictDecoder {
     return object;
   }
 
+  /**
+   * The same error as the apiserver's patch handler words it: a PATCH is decoded without the
+   * {@code Kind in version "v1" cannot be handled as a Kind:} part of a POST or PUT body.
+   */
+  public static ClusterException asPatchError(ResourceKind kind, ClusterException e) {
+    String prefix = kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a " + kind.kind() + ": ";
+    String message = e.getMessage();
+    return message != null && message.startsWith(prefix) ? ClusterException.badRequest(message.substring(prefix.length())) : e;
+  }
+
   private static ClusterException badRequest(ResourceKind kind, String detail) {
     return ClusterException.badRequest(kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a "
         + kind.kind() + ": " + detail);

@@ -124,11 +124,7 @@ public final class ApplyVerb extends Verb {
     String patchText = LastApplied.encode(patch).strip();
     String verbing = "applying patch:\n" + patchText + "\nto:\n" + WriteOutput.info(kind, ns, name) + "\nfor:";
     if (m.decodeError() != null) {
-      // A patch is decoded by the apiserver's patch handler, whose message has no "cannot be handled as" part.
-      String prefix = kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a " + kind.kind() + ": ";
-      String message = m.decodeError().getMessage();
-      ClusterException bare = message.startsWith(prefix)
-          ? ClusterException.badRequest(message.substring(prefix.length())) : m.decodeError();
+      ClusterException bare = StrictDecoder.asPatchError(kind, m.decodeError());
       throw bare.withSource("patching", m.source()).withSource(verbing, m.source());
     }
     if (patch.isEmpty()) {

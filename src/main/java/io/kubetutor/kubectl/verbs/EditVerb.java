@@ -116,19 +116,31 @@ public final class EditVerb extends Verb {
     try {
       HasMetadata live = cluster().get(f.kind(), f.namespace(), f.name());
       ObjectNode merged = ThreeWayMerge.merge(originalJson, edited, (ObjectNode) Objects.toTree(live));
-      HasMetadata object = StrictDecoder.decode(f.kind(), merged);
+      HasMetadata object;
+      try {
+        object = StrictDecoder.decode(f.kind(), merged);
+      } catch (ClusterException e) {
+        throw StrictDecoder.asPatchError(f.kind(), e);  // edit sends a patch
+      }
       HasMetadata result = dryRun == Cluster.DryRun.CLIENT ? object : cluster().update(object, dryRun);
       out().println(f.kind().qualifiedSingular() + "/" + result.getMetadata().getName() + " edited"
           + WriteOutput.suffix(dryRun));
       return null;
     } catch (ClusterException e) {
-      StringBuilder sb = new StringBuilder("# " + f.kind().qualifiedPlural() + " \"" + f.name() + "\" was not valid:\n");
-      if (e.causes().isEmpty()) {
-        sb.append("# * ").append(e.getMessage()).append('\n');
-      } else {
-        e.causes().forEach(c -> sb.append("# * ").append(c.render()).append('\n'));
+      String resource = f.kind().qualifiedPlural() + " \"" + f.name() + "\"";
+      if (e.code() == 422) {
+        // Invalid: kubectl says so on stderr and re-opens the file with the causes on top.
+        err().println("error: " + resource + " is invalid");
+        StringBuilder sb = new StringBuilder("# " + resource + " was not valid:\n");
+        if (e.causes().isEmpty()) {
+          sb.append("# * ").append(e.getMessage()).append('\n');
+        } else {
+          e.causes().forEach(c -> sb.append("# * ").append(c.render()).append('\n'));
+        }
+        return sb.append("#\n").toString();
       }
-      return sb.append("#\n").toString();
+      if (e.isNotFound()) throw new KubectlException(resource + " could not be found on the server");
+      throw new KubectlException(resource + " could not be patched: " + e.getMessage());
     }
   }
 

@@ -99,7 +99,12 @@ public final class PatchVerb extends Verb {
             printer.print(target.kind(), target.object(), "patched (no change)");
             return target.object();
           }
-          HasMetadata object = StrictDecoder.decode(target.kind(), obj);
+          HasMetadata object;
+        try {
+          object = StrictDecoder.decode(target.kind(), obj);
+        } catch (ClusterException e) {
+          throw StrictDecoder.asPatchError(target.kind(), e);
+        }
           HasMetadata result = dryRun == Cluster.DryRun.CLIENT ? object : cluster().update(object, dryRun);
           printer.print(target.kind(), result, "patched");
           return result;

@@ -117,6 +117,14 @@ class EditPatchVerbTest {
   }
 
   @Test
+  void unknownFieldCannotBePatched() {
+    editor.add(t -> t.replace("replicas: 2", "replica: 2"));
+    assertThat(kubectl("kubectl edit deploy hello-deployment")).isEqualTo(new Result(1, "",
+        "error: deployments.apps \"hello-deployment\" could not be patched: strict decoding"
+            + " error: unknown field \"spec.replica\"\n"));
+  }
+
+  @Test
   void patchStrategicMergesContainersByName() {
     assertThat(sh.run("kubectl patch deploy hello-deployment -p"
         + " '{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"hello\",\"image\":\"nginx:1.27\"}]}}}}'"))
@@ -146,7 +154,6 @@ class EditPatchVerbTest {
     assertThat(sh.run("kubectl patch deploy hello-deployment")).isEqualTo(new Result(1, "", "error: must specify --patch"
         + " or --patch-file containing the contents of the patch\n"));
     assertThat(sh.run("kubectl patch deploy hello-deployment -p '{\"spec\":{\"replica\":2}}'").err())
-        .isEqualTo("Error from server (BadRequest): Deployment in version \"v1\" cannot be handled as a Deployment: strict"
-            + " decoding error: unknown field \"spec.replica\"\n");
+        .isEqualTo("Error from server (BadRequest): strict decoding error: unknown field \"spec.replica\"\n");
   }
 }
