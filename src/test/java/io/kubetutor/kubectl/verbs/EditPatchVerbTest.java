@@ -46,11 +46,29 @@ class EditPatchVerbTest {
     sh.close();
   }
 
+  /** The session's cluster, refusing negative replicas the way the apiserver's validation does. */
+  private Cluster validating() {
+    Cluster real = sh.session().cluster();
+    return (Cluster) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Cluster.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("update") && args[0] instanceof Deployment d && d.getSpec().getReplicas() < 0) {
+            throw io.kubetutor.cluster.ClusterException.invalid("Deployment", "apps", d.getMetadata().getName(), List.of(
+                new io.kubetutor.cluster.ClusterException.Cause("spec.replicas",
+                    "Invalid value: " + d.getSpec().getReplicas() + ": must be greater than or equal to 0")));
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
   private Result kubectl(String line) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     KubectlEnv env = new KubectlEnv() {
-      @Override public Cluster cluster() { return sh.session().cluster(); }
+      @Override public Cluster cluster() { return validating(); }
       @Override public String namespace() { return "default"; }
       @Override public Path workdir() { return dir; }
       @Override public PrintWriter out() { return new PrintWriter(out, true); }
@@ -114,6 +132,17 @@ class EditPatchVerbTest {
     assertThat(kubectl("kubectl edit deploy hello-deployment"))
         .isEqualTo(new Result(0, "", "Edit cancelled, no changes made.\n"));
     assertThat(shown.get(1)).contains("# error: At least one of apiVersion, kind and name was changed\n#\n");
+  }
+
+  @Test
+  void invalidEditReopensWithTheCauses() {
+    editor.add(t -> t.replace("replicas: 2", "replicas: -1"));
+    editor.add(t -> t.replace("replicas: -1", "replicas: 1"));
+    assertThat(kubectl("kubectl edit deploy hello-deployment")).isEqualTo(new Result(0,
+        "deployment.apps/hello-deployment edited\n", "error: deployments.apps \"hello-deployment\" is invalid\n"));
+    assertThat(shown.get(1)).startsWith(EditVerb.HEADER + "# deployments.apps \"hello-deployment\" was not valid:\n"
+        + "# * spec.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps/v1\n");
+    assertThat(live().getSpec().getReplicas()).isEqualTo(1);
   }
 
   @Test
