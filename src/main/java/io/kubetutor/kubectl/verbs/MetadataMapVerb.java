@@ -72,7 +72,8 @@ abstract class MetadataMapVerb extends Verb {
     Map<String, String> changes = new LinkedHashMap<>();
     List<String> removals = new ArrayList<>();
     for (String arg : args) {
-      boolean pair = arg.contains("=") || (arg.endsWith("-") && !arg.contains("/"));
+      // kubectl's GetResourcesAndPairs: KEY=VALUE or KEY- (keys may hold a prefix/ like app.kubernetes.io/name-).
+      boolean pair = (arg.contains("=") && !arg.startsWith("=")) || (arg.endsWith("-") && !arg.equals("-"));
       if (!pair) {
         if (!changes.isEmpty() || !removals.isEmpty()) {
           throw new KubectlException("all resources must be specified before " + noun() + " changes: " + arg);

@@ -176,6 +176,9 @@ class ManifestReaderTest {
     assertThat(onlyError("f.yaml", "apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n")).isEqualTo(
         "error: resource mapping not found for name: \"x\" namespace: \"\" from \"f.yaml\": no matches for kind \"Foo\""
             + " in version \"v1\"\nensure CRDs are installed first");
+    assertThat(onlyError("deploy.yml", DEPLOY.replace("apiVersion: apps/v1", "apiVersion: v1"))).as("a common slip")
+        .isEqualTo("error: resource mapping not found for name: \"hello\" namespace: \"\" from \"deploy.yml\": no matches"
+            + " for kind \"Deployment\" in version \"v1\"\nensure CRDs are installed first");
     assertThat(onlyError("f.yaml", "apiVersion: apps/v1beta1\nkind: Deployment\nmetadata:\n  name: x\n  namespace: a\n"))
         .contains("namespace: \"a\" from \"f.yaml\": no matches for kind \"Deployment\" in version \"apps/v1beta1\"");
   }

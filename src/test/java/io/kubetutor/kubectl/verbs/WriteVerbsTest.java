@@ -136,6 +136,8 @@ class WriteVerbsTest {
         .isEqualTo(new Result(0, "pod/hello not labeled\n", ""));
     assertThat(sh.run("kubectl label pod/hello tier-")).isEqualTo(new Result(0, "pod/hello unlabeled\n", ""));
     assertThat(pod().getMetadata().getLabels()).doesNotContainKey("tier");
+    assertThat(sh.run("kubectl label pod hello app.kubernetes.io/name=web").out()).isEqualTo("pod/hello labeled\n");
+    assertThat(sh.run("kubectl label pod hello app.kubernetes.io/name-").out()).isEqualTo("pod/hello unlabeled\n");
     assertThat(sh.run("kubectl label pod hello --list")).isEqualTo(new Result(0, "app=v2\n", ""));
     assertThat(sh.run("kubectl label pod hello gone-")).isEqualTo(new Result(0,
         "label \"gone\" not found.\npod/hello not labeled\n", ""));
