@@ -219,6 +219,17 @@ class ManifestReaderTest {
   }
 
   @Test
+  void yaml11NumbersAndBooleansAsGoYamlReadsThem() {
+    assertThat(YamlDocuments.yaml11Int("0644")).hasToString("420");
+    assertThat(YamlDocuments.yaml11Int("0x1F")).hasToString("31");
+    assertThat(YamlDocuments.yaml11Int("-1_000")).hasToString("-1000");
+    assertThat(YamlDocuments.yaml11Int("1:30")).isNull();
+    // YAML 1.1: even the key "on" is a boolean, which becomes the JSON key "true" (as in kubectl).
+    assertThat(ManifestReader.parseDocument("mode: 0644\non: yes\nname: '0644'\n").toString())
+        .isEqualTo("{\"mode\":420,\"true\":true,\"name\":\"0644\"}");
+  }
+
+  @Test
   void duplicateKeysLastOneWins() throws Exception {
     Deployment d = (Deployment) read("d.yaml", DEPLOY.replace("replicas: 2", "replicas: 2\n  replicas: 5"))
         .manifests().get(0).require();
