@@ -133,7 +133,8 @@ final class YamlDocuments {
     if (tag.equals(Tag.FLOAT)) {
       try {
         double d = Double.parseDouble(v.replace("_", ""));
-        if (d == Math.rint(d) && !v.contains(".") && !v.toLowerCase(Locale.ROOT).contains("e")) {
+        // Go's JSON writes a whole float64 without a fraction (1.0 -> 1), so it then fits an int field.
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
           return d == (int) d ? F.numberNode((int) d) : F.numberNode((long) d);
         }
         return F.numberNode(d);

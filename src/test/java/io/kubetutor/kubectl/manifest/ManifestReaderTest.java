@@ -224,6 +224,8 @@ class ManifestReaderTest {
     assertThat(YamlDocuments.yaml11Int("0x1F")).hasToString("31");
     assertThat(YamlDocuments.yaml11Int("-1_000")).hasToString("-1000");
     assertThat(YamlDocuments.yaml11Int("1:30")).isNull();
+    assertThat(ManifestReader.parseDocument("replicas: 2.0\nratio: 2.5\n").toString())
+        .isEqualTo("{\"replicas\":2,\"ratio\":2.5}");
     // YAML 1.1: even the key "on" is a boolean, which becomes the JSON key "true" (as in kubectl).
     assertThat(ManifestReader.parseDocument("mode: 0644\non: yes\nname: '0644'\n").toString())
         .isEqualTo("{\"mode\":420,\"true\":true,\"name\":\"0644\"}");
