@@ -169,6 +169,10 @@ class ApplyVerbTest {
     write("d.yaml", DEPLOY.replace("replicas: 2", "replicas: 3"));
     assertThat(sh.run("kubectl replace -f d.yaml")).isEqualTo(new Result(0, "deployment.apps/hello-deployment replaced\n", ""));
     assertThat(live("hello-deployment").getSpec().getReplicas()).isEqualTo(3);
+    String uid = live("hello-deployment").getMetadata().getResourceVersion();
+    assertThat(sh.run("kubectl replace --force -f d.yaml")).isEqualTo(new Result(0,
+        "deployment.apps \"hello-deployment\" deleted\ndeployment.apps/hello-deployment replaced\n", ""));
+    assertThat(live("hello-deployment").getMetadata().getResourceVersion()).as("a new object").isNotEqualTo(uid);
   }
 
   @Test
