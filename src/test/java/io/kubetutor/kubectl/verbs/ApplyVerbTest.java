@@ -290,4 +290,11 @@ class ApplyVerbTest {
         + "Name: \"cfg\", Namespace: \"default\"\n"
         + "for: \"cm.yaml\": error when patching \"cm.yaml\": strict decoding error: unknown field \"datta\"\n");
   }
+
+  @Test
+  void createSaveConfigLetsApplyTakeOverSilently() throws Exception {
+    write("pod.yaml", POD);
+    assertThat(sh.run("kubectl create -f pod.yaml --save-config").out()).isEqualTo("pod/hello created\n");
+    assertThat(sh.run("kubectl apply -f pod.yaml")).isEqualTo(new Result(0, "pod/hello unchanged\n", ""));
+  }
 }
