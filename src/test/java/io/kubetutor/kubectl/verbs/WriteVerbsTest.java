@@ -221,6 +221,14 @@ class WriteVerbsTest {
   }
 
   @Test
+  void fileNamedObjectsForLabelAndSetImage() {
+    assertThat(sh.run("kubectl label -f d.yaml tier=web").out()).isEqualTo("deployment.apps/hello-deployment labeled\n");
+    assertThat(deployment().getMetadata().getLabels()).containsEntry("tier", "web");
+    assertThat(sh.run("kubectl set image -f d.yaml hello=nginx:1.29").out())
+        .isEqualTo("deployment.apps/hello-deployment image updated\n");
+  }
+
+  @Test
   void setImageErrors() {
     assertThat(sh.run("kubectl set image deployment/hello-deployment foo=nginx")).isEqualTo(new Result(1, "",
         "error: unable to find container named \"foo\"\n"));
