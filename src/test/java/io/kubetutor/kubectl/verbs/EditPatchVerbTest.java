@@ -204,6 +204,13 @@ class EditPatchVerbTest {
   }
 
   @Test
+  void patchByFile() {
+    assertThat(sh.run("kubectl patch -f d.yaml -p '{\"spec\":{\"replicas\":9}}'").out())
+        .isEqualTo("deployment.apps/hello-deployment patched\n");
+    assertThat(live().getSpec().getReplicas()).isEqualTo(9);
+  }
+
+  @Test
   void patchErrors() {
     assertThat(sh.run("kubectl patch deploy hello-deployment")).isEqualTo(new Result(1, "", "error: must specify --patch"
         + " or --patch-file containing the contents of the patch\n"));
