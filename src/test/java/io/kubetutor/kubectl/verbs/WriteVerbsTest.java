@@ -226,6 +226,12 @@ class WriteVerbsTest {
     assertThat(deployment().getMetadata().getLabels()).containsEntry("tier", "web");
     assertThat(sh.run("kubectl set image -f d.yaml hello=nginx:1.29").out())
         .isEqualTo("deployment.apps/hello-deployment image updated\n");
+    assertThat(sh.run("kubectl label pod hello x=y").out()).as("options do not leak into the next command")
+        .isEqualTo("pod/hello labeled\n");
+    assertThat(sh.run("kubectl apply")).isEqualTo(new Result(1, "", "error: must specify one of -f and -k\n"));
+    assertThat(sh.run("kubectl delete pods --all --dry-run=client").out()).isEqualTo("pod \"hello\" deleted (dry run)\n");
+    assertThat(sh.run("kubectl delete pod hello --wait=false").out()).as("no dry run left over")
+        .isEqualTo("pod \"hello\" deleted\n");
   }
 
   @Test
