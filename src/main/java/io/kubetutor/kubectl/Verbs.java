@@ -5,6 +5,7 @@ import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
+import io.kubetutor.kubectl.verbs.GetVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
 import io.kubetutor.kubectl.verbs.PatchVerb;
 import io.kubetutor.kubectl.verbs.ReplaceVerb;
@@ -28,6 +29,7 @@ final class Verbs {
         new CreateVerb(),
         new DeleteVerb(),
         new EditVerb(),
+        new GetVerb(),
         new LabelVerb(),
         new PatchVerb(),
         new ReplaceVerb(),
