@@ -1,6 +1,10 @@
 package io.kubetutor.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +44,12 @@ public final class Kubeconfig {
 
   private static final List<String> CLUSTER_PATHS = List.of("certificate-authority");
   private static final List<String> USER_PATHS = List.of("client-certificate", "client-key", "tokenFile");
+
+  /** kubectl's YAML layout: sequences are not indented under their key, quotes only where needed. */
+  private static final ObjectMapper KUBECTL_YAML = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .build());
 
   private final List<Path> files;
   private final boolean explicit;
@@ -177,7 +187,7 @@ public final class Kubeconfig {
     ObjectNode user = users.get(c.user());
     if (user != null) userList.add(user.deepCopy());
     root.put("current-context", contextName);
-    return Objects.toYaml(root);
+    return yaml(root);
   }
 
   /**
@@ -218,7 +228,7 @@ public final class Kubeconfig {
     root.putObject("preferences");
     root.set("users", namedList(showUsers,
         raw ? List.of() : List.of("client-certificate-data", "client-key-data", "token", "password"), "user"));
-    return Objects.toYaml(root);
+    return yaml(root);
   }
 
   private static JsonNode namedList(Map<String, ObjectNode> entries, List<String> redact, String field) {
@@ -237,6 +247,14 @@ public final class Kubeconfig {
       list.add(sorted(copy));
     }
     return list;
+  }
+
+  private static String yaml(JsonNode node) {
+    try {
+      return KUBECTL_YAML.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Keys in alphabetical order at every level, as kubectl's JSON-to-YAML conversion prints them. */
@@ -287,7 +305,7 @@ public final class Kubeconfig {
       root.put("kind", "Config");
     }
     root.put("current-context", name);
-    writeKeepingPermissions(target, Objects.toYaml(root));
+    writeKeepingPermissions(target, yaml(root));
     currentContext = name;
     return target;
   }
