@@ -5,7 +5,9 @@ import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.ConfigVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.EditVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
+import io.kubetutor.kubectl.verbs.PatchVerb;
 import io.kubetutor.kubectl.verbs.ReplaceVerb;
 import io.kubetutor.kubectl.verbs.ScaleVerb;
 import io.kubetutor.kubectl.verbs.SetVerb;
@@ -27,7 +29,9 @@ final class Verbs {
         new ConfigVerb(),
         new CreateVerb(),
         new DeleteVerb(),
+        new EditVerb(),
         new LabelVerb(),
+        new PatchVerb(),
         new ReplaceVerb(),
         new ScaleVerb(),
         new SetVerb(),

@@ -22,6 +22,35 @@ public final class LastApplied {
       .nodeFactory(new com.fasterxml.jackson.databind.node.JsonNodeFactory(false))
       .build();
 
+  static {
+    SORTED.getFactory().setCharacterEscapes(new GoEscapes());
+  }
+
+  /** Go's encoding/json escapes {@code < > &} and U+2028/U+2029 as {@code \\u003c}-style sequences. */
+  private static final class GoEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    private final int[] table;
+
+    GoEscapes() {
+      table = standardAsciiEscapesForJSON();
+      table['<'] = ESCAPE_CUSTOM;
+      table['>'] = ESCAPE_CUSTOM;
+      table['&'] = ESCAPE_CUSTOM;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return table;
+    }
+
+    @Override
+    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+      if (ch == '<' || ch == '>' || ch == '&' || ch == 0x2028 || ch == 0x2029) {  // lower-case hex, as Go writes it
+        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+      }
+      return null;
+    }
+  }
+
   private LastApplied() {}
 
   /**

@@ -59,7 +59,7 @@ public final class ThreeWayMerge {
       return mergeObject(original != null && original.isObject() ? (ObjectNode) original : F.objectNode(),
           (ObjectNode) modified, (ObjectNode) current, path);
     }
-    return modified.deepCopy();
+    return withoutDirectives(modified);
   }
 
   private static ObjectNode mergeObject(ObjectNode original, ObjectNode modified, ObjectNode current, String path) {
@@ -73,10 +73,15 @@ public final class ThreeWayMerge {
         continue;
       }
       if (mod.isNull()) continue;  // an explicit null in the manifest deletes the field
+      if (mod.isObject() && "replace".equals(mod.path("$patch").asText())) {
+        out.set(k, withoutDirectives(mod));
+        continue;
+      }
       out.set(k, mergeField(original.get(k), mod, e.getValue(), path, k));
     }
     for (Map.Entry<String, JsonNode> e : modified.properties()) {
-      if (!current.has(e.getKey()) && !e.getValue().isNull()) out.set(e.getKey(), e.getValue().deepCopy());
+      if (e.getKey().startsWith("$")) continue;  // strategic-merge directives are not fields
+      if (!current.has(e.getKey()) && !e.getValue().isNull()) out.set(e.getKey(), withoutDirectives(e.getValue()));
     }
     return out;
   }
@@ -86,7 +91,7 @@ public final class ThreeWayMerge {
     if (mod.isArray() && cur.isArray()) {
       String key = MergeKeys.keyFor(path, field);
       if (key != null) return mergeList(original, (ArrayNode) mod, (ArrayNode) cur, childPath + "[]", key);
-      return mod.deepCopy();
+      return withoutDirectives(mod);
     }
     return mergeValue(original, mod, cur, childPath);
   }
@@ -99,8 +104,9 @@ public final class ThreeWayMerge {
     ArrayNode out = F.arrayNode();
     for (JsonNode m : modified) {
       String k = keyOf(m, key);
+      if ("delete".equals(m.path("$patch").asText())) continue;  // {$patch: delete, name: x} removes x
       JsonNode c = k == null ? null : cur.get(k);
-      out.add(c == null ? m.deepCopy() : mergeValue(k == null ? null : orig.get(k), m, c, path));
+      out.add(c == null ? withoutDirectives(m) : mergeValue(k == null ? null : orig.get(k), m, c, path));
     }
     for (JsonNode c : current) {
       String k = keyOf(c, key);
@@ -108,6 +114,23 @@ public final class ThreeWayMerge {
       out.add(c.deepCopy());
     }
     return out;
+  }
+
+  /** A copy without {@code $patch}-style directive keys. */
+  private static JsonNode withoutDirectives(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = F.objectNode();
+      n.properties().forEach(e -> {
+        if (!e.getKey().startsWith("$")) o.set(e.getKey(), withoutDirectives(e.getValue()));
+      });
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = F.arrayNode();
+      n.forEach(x -> a.add(withoutDirectives(x)));
+      return a;
+    }
+    return n.deepCopy();
   }
 
   private static Map<String, JsonNode> byKey(ArrayNode list, String key) {
@@ -125,7 +148,7 @@ public final class ThreeWayMerge {
   }
 
   /** A merge-patch style difference from {@code from} to {@code to}; lists are shown whole. */
-  static ObjectNode diff(ObjectNode from, ObjectNode to, String path) {
+  public static ObjectNode diff(ObjectNode from, ObjectNode to, String path) {
     ObjectNode out = F.objectNode();
     for (Map.Entry<String, JsonNode> e : to.properties()) {
       JsonNode old = from.get(e.getKey());

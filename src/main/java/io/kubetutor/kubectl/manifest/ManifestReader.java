@@ -42,6 +42,7 @@ public final class ManifestReader {
   private final InputStream stdin;
   private final String namespace;
   private final boolean namespaceExplicit;
+  private Manifest.Validation validation = Manifest.Validation.STRICT;
   private final List<Manifest> manifests = new ArrayList<>();
   private final List<KubectlException> errors = new ArrayList<>();
 
@@ -54,6 +55,12 @@ public final class ManifestReader {
     this.stdin = stdin;
     this.namespace = namespace;
     this.namespaceExplicit = namespaceExplicit;
+  }
+
+  /** Sets the {@code --validate} mode (strict by default). */
+  public ManifestReader validation(Manifest.Validation mode) {
+    this.validation = mode;
+    return this;
   }
 
   /**
@@ -73,6 +80,13 @@ public final class ManifestReader {
             + "\" and pass the file");
       }
       Path path = workdir.resolve(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
+      if (!Files.exists(path) && isGlob(name)) {
+        List<Path> matches = glob(name);
+        if (!matches.isEmpty()) {
+          for (Path p : matches) sources.add(new Object[] {workdir.relativize(p).toString(), p});
+          continue;
+        }
+      }
       if (!Files.exists(path)) throw new ManifestException("the path \"" + name + "\" does not exist");
       if (Files.isDirectory(path)) {
         for (Path p : expand(path, recursive)) {
@@ -92,6 +106,36 @@ public final class ManifestReader {
       }
     }
     return new Result(List.copyOf(manifests), List.copyOf(errors));
+  }
+
+  /**
+   * One YAML or JSON document as a JSON tree (for {@code patch -p} and {@code edit}); null when
+   * it holds nothing. Throws IllegalArgumentException with go-yaml's text, e.g.
+   * {@code yaml: line 3: mapping values are not allowed in this context}.
+   */
+  public static JsonNode parseDocument(String text) {
+    try {
+      return YamlDocuments.toJson(text);
+    } catch (YamlDocuments.YamlSyntaxException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
+  private static boolean isGlob(String name) {
+    return name.contains("*") || name.contains("?") || name.contains("[");
+  }
+
+  /** kubectl expands {@code -f '*.yaml'} itself (filepath.Glob), in name order. */
+  private List<Path> glob(String pattern) {
+    Path full = workdir.resolve(pattern).normalize();
+    Path dir = full.getParent();
+    if (dir == null || !Files.isDirectory(dir)) return List.of();
+    java.nio.file.PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + full.getFileName());
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> matcher.matches(p.getFileName())).sorted().toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   private static List<Path> expand(Path dir, boolean recursive) {
@@ -188,12 +232,19 @@ public final class ManifestReader {
         if (json != null && !json.isNull()) accept(source, json);
       }
     } catch (JsonProcessingException e) {
-      throw parseError(source, "json: offset " + e.getLocation().getCharOffset() + ": " + goJsonMessage(e));
+      throw parseError(source, goJsonError(e));
     } catch (IOException | RuntimeException e) {
-      Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : e;
-      throw parseError(source, cause instanceof JsonProcessingException j
-          ? "json: offset " + j.getLocation().getCharOffset() + ": " + goJsonMessage(j) : String.valueOf(e.getMessage()));
+      if (e.getCause() instanceof JsonProcessingException j) throw parseError(source, goJsonError(j));
+      throw parseError(source, String.valueOf(e.getMessage()));
     }
+  }
+
+  /** Go's json.Decoder: a SyntaxError carries the byte offset after the bad character; a cut-off stream does not. */
+  private static String goJsonError(JsonProcessingException e) {
+    String message = goJsonMessage(e);
+    if (message.equals("unexpected EOF")) return message;
+    long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset() + 1;
+    return "json: offset " + offset + ": " + message;
   }
 
   private static String goJsonMessage(JsonProcessingException e) {
@@ -219,6 +270,10 @@ public final class ManifestReader {
     List<String> missing = new ArrayList<>();
     if (obj.path("apiVersion").asText("").isEmpty()) missing.add("apiVersion not set");
     if (obj.path("kind").asText("").isEmpty()) missing.add("kind not set");
+    if (!missing.isEmpty() && validation == Manifest.Validation.IGNORE) {
+      throw new ManifestException("unable to decode \"" + source + "\": Object '"
+          + (missing.contains("kind not set") ? "Kind" : "apiVersion") + "' is missing in '" + obj + "'");
+    }
     if (!missing.isEmpty()) {
       String what = missing.size() == 1 ? missing.get(0) : "[" + String.join(", ", missing) + "]";
       throw new ManifestException("error validating \"" + source + "\": error validating data: " + what
@@ -249,11 +304,45 @@ public final class ManifestReader {
     }
     HasMetadata object = null;
     ClusterException decodeError = null;
+    List<String> warnings = new ArrayList<>();
     try {
-      object = StrictDecoder.decode(kind, obj);
+      object = StrictDecoder.decodeTypes(kind, obj);
+      List<String> unknown = StrictDecoder.unknownFields(obj, object);
+      if (!unknown.isEmpty()) {
+        switch (validation) {
+          case STRICT -> decodeError = StrictDecoder.unknownFieldsError(kind, unknown);
+          case WARN -> unknown.forEach(f -> warnings.add("unknown field \"" + f + "\""));
+          case IGNORE -> { }
+        }
+        if (decodeError == null) {
+          dropUnknown(obj, unknown);
+          object = StrictDecoder.decodeTypes(kind, obj);
+        }
+      }
     } catch (ClusterException e) {
       decodeError = e;
     }
-    manifests.add(new Manifest(source, kind, obj, object, decodeError));
+    manifests.add(new Manifest(source, kind, obj, object, decodeError, List.copyOf(warnings)));
+  }
+
+  /** Removes unknown fields from the document, as the apiserver drops them outside strict mode. */
+  private static void dropUnknown(ObjectNode obj, List<String> paths) {
+    for (String path : paths) {
+      JsonNode node = obj;
+      String[] parts = path.split("\\.");
+      for (int i = 0; i < parts.length - 1 && node != null; i++) {
+        String p = parts[i];
+        int bracket = p.indexOf('[');
+        if (bracket >= 0) {
+          node = node.get(p.substring(0, bracket));
+          for (String idx : p.substring(bracket + 1, p.length() - 1).split("\\]\\[")) {
+            node = node == null ? null : node.get(Integer.parseInt(idx));
+          }
+        } else {
+          node = node.get(p);
+        }
+      }
+      if (node instanceof ObjectNode o) o.remove(parts[parts.length - 1]);
+    }
   }
 }

@@ -62,23 +62,54 @@ public final class StrictDecoder {
 
   /** The object, or the BadRequest the apiserver would answer for it. */
   public static HasMetadata decode(ResourceKind kind, ObjectNode json) {
+    HasMetadata object = decodeTypes(kind, json);
+    List<String> unknown = unknownFields(json, object);
+    if (!unknown.isEmpty()) throw unknownFieldsError(kind, unknown);
+    return object;
+  }
+
+  /** The BadRequest of strict decoding for these unknown fields. */
+  public static ClusterException unknownFieldsError(ResourceKind kind, List<String> unknown) {
+    List<String> quoted = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
+    return badRequest(kind, "strict decoding error: " + String.join(", ", quoted));
+  }
+
+  /** Paths of the fields the API does not have ({@code spec.replica}), in document order. */
+  public static List<String> unknownFields(ObjectNode json, HasMetadata object) {
+    List<String> unknown = new ArrayList<>();
+    walk(json, object, "", unknown);
+    return unknown;
+  }
+
+  /**
+   * The object, failing only on values of the wrong JSON type (as every validation mode does);
+   * unknown fields are left in fabric8's additionalProperties.
+   */
+  public static HasMetadata decodeTypes(ResourceKind kind, ObjectNode json) {
     HasMetadata object;
     try {
       object = STRICT.treeToValue(json, kind.type());
     } catch (MismatchedInputException e) {
-      throw badRequest(kind, "json: " + typeError(json, e));
+      throw badRequest(kind, "json: " + typeError(json, e, e.getTargetType()));
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException ic) {
+        throw badRequest(kind, "json: " + typeError(json, e, ic.getTargetType()));
+      }
       throw badRequest(kind, "json: " + e.getOriginalMessage());
     } catch (Exception e) {
       throw badRequest(kind, String.valueOf(e.getMessage()));
     }
-    List<String> unknown = new ArrayList<>();
-    walk(json, object, "", unknown);
-    if (!unknown.isEmpty()) {
-      List<String> quoted = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
-      throw badRequest(kind, "strict decoding error: " + String.join(", ", quoted));
-    }
     return object;
+  }
+
+  /**
+   * The same error as the apiserver's patch handler words it: a PATCH is decoded without the
+   * {@code Kind in version "v1" cannot be handled as a Kind:} part of a POST or PUT body.
+   */
+  public static ClusterException asPatchError(ResourceKind kind, ClusterException e) {
+    String prefix = kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a " + kind.kind() + ": ";
+    String message = e.getMessage();
+    return message != null && message.startsWith(prefix) ? ClusterException.badRequest(message.substring(prefix.length())) : e;
   }
 
   private static ClusterException badRequest(ResourceKind kind, String detail) {
@@ -87,7 +118,7 @@ public final class StrictDecoder {
   }
 
   /** Go's UnmarshalTypeError: {@code cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32}. */
-  private static String typeError(JsonNode json, MismatchedInputException e) {
+  private static String typeError(JsonNode json, JsonMappingException e, Class<?> target) {
     List<String> fields = new ArrayList<>();
     String struct = null;
     JsonNode value = json;
@@ -103,10 +134,12 @@ public final class StrictDecoder {
         value = value == null ? null : value.get(ref.getIndex());
       }
     }
+    // Go names the number literal only when it was meant for a number field (overflow, fraction).
+    boolean numericTarget = target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive());
     String what = value == null ? "value" : value.isTextual() ? "string" : value.isBoolean() ? "bool"
-        : value.isNumber() ? "number" + (value.isIntegralNumber() ? "" : " " + value.asText())
+        : value.isNumber() ? (numericTarget ? "number " + value.asText() : "number")
         : value.isArray() ? "array" : value.isObject() ? "object" : "value";
-    String type = goType(e.getTargetType());
+    String type = goType(target);
     if (struct == null || fields.isEmpty()) return "cannot unmarshal " + what + " into Go value of type " + type;
     return "cannot unmarshal " + what + " into Go struct field " + struct + "." + String.join(".", fields)
         + " of type " + type;

@@ -19,6 +19,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl apply -f}: client-side apply. A new object is created carrying the
@@ -39,6 +40,11 @@ public final class ApplyVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
+  /** kubectl takes no positional arguments here; they are reported, not ignored. */
+  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
+
+  @Mixin ValidateOption validation = new ValidateOption();
+
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
       description = "Must be \"none\", \"server\", or \"client\".")
   String dryRunFlag;
@@ -48,10 +54,14 @@ public final class ApplyVerb extends Verb {
 
   @Override
   protected int run() {
+    if (!stray.isEmpty()) {
+      throw KubectlException.usage("apply", "Unexpected args: [" + String.join(" ", stray) + "]");
+    }
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify one of -f and -k");
-    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
+    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());
     if (read.manifests().isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to apply");
     List<HasMetadata> results = new ArrayList<>();
@@ -92,26 +102,43 @@ public final class ApplyVerb extends Verb {
       if (!printer.printsObjects()) printer.print(kind, shown, "configured");
       return shown;
     }
-    JsonNode original = LastApplied.read(live.getMetadata().getAnnotations());
     if (live.getMetadata().getAnnotations() == null
         || !live.getMetadata().getAnnotations().containsKey(LastApplied.ANNOTATION)) {
       err().println(String.format(MISSING_ANNOTATION_WARNING, kind.plural() + "/" + name));
     }
+    HasMetadata result = Targets.retryOnConflict(cluster(), new Targets.Found(kind, live),
+        target -> patch(m, modified, target.object(), dryRun, printer));
+    warnIfDeleting(result);
+    return result;
+  }
+
+  /** The three-way merge into one version of the live object, sent as an update unless it changes nothing. */
+  private HasMetadata patch(Manifest m, ObjectNode modified, HasMetadata live, Cluster.DryRun dryRun,
+      WriteOutput printer) {
+    ResourceKind kind = m.kind();
+    String ns = live.getMetadata().getNamespace();
+    String name = live.getMetadata().getName();
+    JsonNode original = LastApplied.read(live.getMetadata().getAnnotations());
     ObjectNode current = (ObjectNode) Objects.toTree(live);
     ObjectNode patch = ThreeWayMerge.patch(original, modified, current);
     String patchText = LastApplied.encode(patch).strip();
     String verbing = "applying patch:\n" + patchText + "\nto:\n" + WriteOutput.info(kind, ns, name) + "\nfor:";
-    if (m.decodeError() != null) throw m.decodeError().withSource(verbing, m.source());
+    if (m.decodeError() != null) {
+      ClusterException bare = StrictDecoder.asPatchError(kind, m.decodeError());
+      throw bare.withSource("patching", m.source()).withSource(verbing, m.source());
+    }
     if (patch.isEmpty()) {
       if (!printer.printsObjects()) printer.print(kind, live, "unchanged");
       return live;
     }
     ObjectNode merged = ThreeWayMerge.merge(original, modified, current);
+    m.printWarnings(err());
     HasMetadata updated;
     try {
       updated = cluster().update(Objects.fromTree(merged, kind.type()), dryRun);
     } catch (ClusterException e) {
-      throw e.withSource(verbing, m.source());
+      if (e.isConflict()) throw e;  // retried with a fresh read
+      throw e.withSource("patching", m.source()).withSource(verbing, m.source());
     } catch (IllegalArgumentException e) {
       throw new KubectlException("error when " + verbing + " \"" + m.source() + "\": " + e.getMessage());
     }
@@ -119,9 +146,18 @@ public final class ApplyVerb extends Verb {
     return updated;
   }
 
+  /** kubectl's note when the applied object is already being deleted. */
+  private void warnIfDeleting(HasMetadata object) {
+    if (object.getMetadata().getDeletionTimestamp() != null) {
+      err().println("Warning: Detected changes to resource " + object.getMetadata().getName()
+          + " which is currently being deleted.");
+    }
+  }
+
   private HasMetadata create(Manifest m, ObjectNode modified, Cluster.DryRun dryRun, WriteOutput printer) {
     if (m.decodeError() != null) throw m.decodeError().withSource("creating", m.source());
-    HasMetadata object = StrictDecoder.decode(m.kind(), modified);
+    HasMetadata object = StrictDecoder.decodeTypes(m.kind(), modified);
+    m.printWarnings(err());
     HasMetadata created = object;
     if (dryRun != Cluster.DryRun.CLIENT) {
       try {

@@ -15,6 +15,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl create -f}: creates every object of the manifests ({@code created}); an object
@@ -29,6 +30,11 @@ public final class CreateVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
+  /** kubectl takes no positional arguments here; they are reported, not ignored. */
+  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
+
+  @Mixin ValidateOption validation = new ValidateOption();
+
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
       description = "Must be \"none\", \"server\", or \"client\".")
   String dryRunFlag;
@@ -42,10 +48,14 @@ public final class CreateVerb extends Verb {
 
   @Override
   protected int run() {
+    if (!stray.isEmpty()) {
+      throw KubectlException.usage("create", "Unexpected args: [" + String.join(" ", stray) + "]");
+    }
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify one of -f and -k");
-    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
+    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());
     if (read.manifests().isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to create");
     for (Manifest m : read.manifests()) {
@@ -54,8 +64,9 @@ public final class CreateVerb extends Verb {
         HasMetadata object = m.object();
         if (saveConfig) {
           ObjectNode annotated = LastApplied.annotate(m.raw());
-          object = StrictDecoder.decode(m.kind(), annotated);
+          object = StrictDecoder.decodeTypes(m.kind(), annotated);
         }
+        m.printWarnings(err());
         HasMetadata created = object;
         if (dryRun != Cluster.DryRun.CLIENT) created = cluster().create(object, dryRun);
         printer.print(m.kind(), created, "created");

@@ -69,6 +69,10 @@ public final class DeleteVerb extends Verb {
       description = "If true, wait for resources to be gone before returning.")
   boolean waitForDeletion;
 
+  @Option(names = "--timeout", defaultValue = "0s",
+      description = "The length of time to wait before giving up on a delete, zero means wait (up to a week).")
+  String timeout;
+
   @Option(names = "--cascade", arity = "0..1", fallbackValue = "background", defaultValue = "background",
       description = "Must be \"background\", \"orphan\", or \"foreground\".")
   String cascade;
@@ -84,40 +88,47 @@ public final class DeleteVerb extends Verb {
       description = "Must be \"none\", \"server\", or \"client\".")
   String dryRunFlag;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private record Deleted(ResourceKind kind, String namespace, String name, String uid) {}
 
   @Override
   protected int run() throws InterruptedException {
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
     if (output != null && !output.isEmpty() && !output.equals("name")) {
-      throw new KubectlException("unexpected -o output mode: " + output + ", the flag 'output' must be one of yaml|json|name");
+      throw new KubectlException("unexpected -o output mode: " + output + ". We only support '-o name'");
     }
     DeleteOptions.Propagation propagation = propagation(cascade);
+    Duration waitLimit = goDuration(timeout);
     Long grace = gracePeriod < 0 ? null : gracePeriod;
     if (now) {
       if (grace != null) throw new KubectlException("--now and --grace-period cannot be specified together");
       grace = 1L;
     }
-    if (force && grace == null) grace = 0L;
     if (grace != null && grace == 0 && !force) grace = 1L;  // kubectl turns an unforced 0 into 1
-    if (force && grace == 0) err().println(FORCE_WARNING);
+    if (force && grace == null) grace = 0L;
+    if (force && grace > 0) {
+      throw new KubectlException("--force and --grace-period greater than 0 cannot be specified together");
+    }
+    if (selector != null && all) throw new KubectlException("cannot set --all and --selector at the same time");
+    if (force) err().println(FORCE_WARNING);
+    // With --all or -l a NotFound can only be a race with another deleter: kubectl ignores it unless told.
+    boolean ignoreMissing = ignoreNotFound || ((all || selector != null) && !ignoreNotFoundGiven());
     String op = grace != null && grace == 0 ? "force deleted" : "deleted";
     DeleteOptions options = new DeleteOptions(grace, propagation, dryRun);
 
     List<RuntimeException> errors = new ArrayList<>();
     List<Deleted> deleted = new ArrayList<>();
-    boolean anything;
     if (manifests.given()) {
       if (!args.isEmpty()) throw new KubectlException("Unexpected args: " + args + "\nSee 'kubectl delete -h' for help and examples");
       ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
       errors.addAll(read.errors());
-      anything = !read.manifests().isEmpty();
       for (Manifest m : read.manifests()) {
         String ns = m.kind().namespaced() ? m.namespace() : null;
         try {
           deleted.add(deleteOne(m.kind(), ns, m.name(), options, op));
         } catch (ClusterException e) {
-          if (!(ignoreNotFound && e.isNotFound())) errors.add(e.withSource("deleting", m.source()));
+          if (!(ignoreMissing && e.isNotFound())) errors.add(e.withSource("deleting", m.source()));
         }
       }
     } else {
@@ -129,22 +140,31 @@ public final class DeleteVerb extends Verb {
       Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(args), selector, all,
           allNamespaces ? null : namespace());
       for (RuntimeException e : targets.errors) {
-        if (!(ignoreNotFound && e instanceof ClusterException c && c.isNotFound())) errors.add(e);
+        if (!(ignoreMissing && e instanceof ClusterException c && c.isNotFound())) errors.add(e);
       }
-      anything = !targets.found.isEmpty();
+      boolean warnClusterScope = namespaceFlag != null && !allNamespaces;
       for (Targets.Found f : targets.found) {
+        if (warnClusterScope && !f.kind().namespaced()) {
+          err().println("Warning: deleting cluster-scoped resources, not scoped to the provided namespace");
+          warnClusterScope = false;
+        }
         try {
           deleted.add(deleteOne(f.kind(), f.namespace(), f.name(), options, op));
         } catch (ClusterException e) {
-          if (!(ignoreNotFound && e.isNotFound())) errors.add(e);
+          if (!(ignoreMissing && e.isNotFound())) errors.add(e);
         }
       }
-      if (targets.bySelector && !anything && errors.isEmpty()) out().println("No resources found");
     }
+    if (deleted.isEmpty() && errors.isEmpty()) out().println("No resources found");
     out().flush();
-    int code = Errors.print(err(), errors);
-    if (waitForDeletion && dryRun == Cluster.DryRun.NONE) waitUntilGone(deleted);
-    return code;
+    if (!errors.isEmpty()) return Errors.print(err(), errors);  // kubectl does not wait after an error
+    if (waitForDeletion && dryRun == Cluster.DryRun.NONE) return waitUntilGone(deleted, waitLimit);
+    return 0;
+  }
+
+  /** True when --ignore-not-found was written on the command line (picocli's parse result). */
+  private boolean ignoreNotFoundGiven() {
+    return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption("--ignore-not-found");
   }
 
   private Deleted deleteOne(ResourceKind kind, String ns, String name, DeleteOptions options, String op) {
@@ -164,15 +184,47 @@ public final class DeleteVerb extends Verb {
    * Polls until each object is gone (or replaced by a new one of the same name). A virtual
    * simulator with nothing left to happen ends the wait instead of spinning forever.
    */
-  private void waitUntilGone(List<Deleted> deleted) throws InterruptedException {
+  private int waitUntilGone(List<Deleted> deleted, Duration limit) throws InterruptedException {
     ClusterClock clock = cluster().clock();
+    // kubectl waits "forever" (a week) when no timeout is given.
+    java.time.Instant deadline = clock.now().plus(limit.isZero() ? Duration.ofDays(7) : limit);
     List<Deleted> pending = new ArrayList<>(deleted);
     while (!pending.isEmpty()) {
       pending.removeIf(this::gone);
-      if (pending.isEmpty() || clock.quiescent()) return;
+      if (pending.isEmpty() || clock.quiescent()) return 0;
+      if (!clock.now().isBefore(deadline)) {
+        Deleted first = pending.get(0);
+        err().println("error: timed out waiting for the condition on " + first.kind().qualifiedPlural() + "/" + first.name());
+        return 1;
+      }
       if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
       clock.sleep(POLL);
     }
+    return 0;
+  }
+
+  /** A Go duration as kubectl's flags take it: {@code 30s}, {@code 1m30s}, {@code 500ms}, {@code 0}. */
+  static Duration goDuration(String text) {
+    if (text.equals("0")) return Duration.ZERO;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s)").matcher(text);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      double v = Double.parseDouble(m.group(1));
+      long millis = (long) (v * switch (m.group(2)) {
+        case "h" -> 3_600_000;
+        case "m" -> 60_000;
+        case "s" -> 1000;
+        default -> 1;
+      });
+      total = total.plusMillis(millis);
+      end = m.end();
+    }
+    if (end != text.length() || text.isEmpty()) {
+      throw new KubectlException("invalid argument \"" + text + "\" for \"--timeout\" flag: time: invalid duration \""
+          + text + "\"");
+    }
+    return total;
   }
 
   private boolean gone(Deleted d) {
@@ -180,7 +232,7 @@ public final class DeleteVerb extends Verb {
       HasMetadata o = cluster().get(d.kind(), d.namespace(), d.name());
       return d.uid() != null && !d.uid().equals(o.getMetadata().getUid());
     } catch (ClusterException e) {
-      return e.isNotFound();
+      return true;  // gone, or we may not look (Forbidden): kubectl stops waiting either way
     }
   }
 

@@ -1,6 +1,7 @@
 package io.kubetutor.kubectl.verbs;
 
 import io.kubetutor.kubectl.KubectlEnv;
+import io.kubetutor.kubectl.manifest.Manifest;
 import io.kubetutor.kubectl.manifest.ManifestReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ final class ManifestOptions {
   }
 
   ManifestReader.Result read(KubectlEnv env, String namespace, boolean namespaceExplicit) {
-    return new ManifestReader(env.workdir(), env.in(), namespace, namespaceExplicit).read(filenames, recursive);
+    return read(env, namespace, namespaceExplicit, Manifest.Validation.STRICT);
+  }
+
+  ManifestReader.Result read(KubectlEnv env, String namespace, boolean namespaceExplicit, Manifest.Validation mode) {
+    return new ManifestReader(env.workdir(), env.in(), namespace, namespaceExplicit).validation(mode)
+        .read(filenames, recursive);
   }
 }

@@ -93,19 +93,22 @@ abstract class MetadataMapVerb extends Verb {
       }
     }
     if (resources.isEmpty()) {
-      throw KubectlException.usage(name(), "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+      throw new KubectlException("one or more resources must be specified as <resource> <name> or <resource>/<name>");
     }
     if (!list && changes.isEmpty() && removals.isEmpty()) {
-      throw KubectlException.usage(name(), "at least one " + noun() + " update is required");
+      throw new KubectlException("at least one " + noun() + " update is required");
     }
     Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(resources), selector, all,
         allNamespaces ? null : namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
+    // kubectl's IntoSingleItemImplied: one named object lists without a heading.
+    boolean one = !targets.bySelector && targets.found.size() + targets.errors.size() == 1;
     for (Targets.Found f : targets.found) {
       try {
         if (list) {
-          if (targets.found.size() > 1) {
-            out().println("Listing " + noun() + "s for " + f.kind().qualifiedSingular() + "/" + f.name() + ":");
+          if (!one) {
+            // kubectl writes Kind.group, so core kinds read "Pod./x".
+            out().println("Listing " + noun() + "s for " + f.kind().kind() + "." + f.kind().group() + "/" + f.name() + ":");
             new java.util.TreeMap<>(get(f.object()) == null ? Map.<String, String>of() : get(f.object()))
                 .forEach((k, v) -> out().println(" " + k + "=" + v));
           } else {
@@ -113,25 +116,29 @@ abstract class MetadataMapVerb extends Verb {
           }
           continue;
         }
-        HasMetadata edited = Objects.copy(f.object());
-        Map<String, String> values = new LinkedHashMap<>(get(edited) == null ? Map.of() : get(edited));
-        if (!overwrite) checkOverwrites(values, changes);
-        values.putAll(changes);
-        removals.forEach(values::remove);
-        String before = Objects.toJson(f.object());
-        set(edited, values.isEmpty() && get(f.object()) == null ? null : values);
-        String after = Objects.toJson(edited);
-        HasMetadata result = edited;
-        if (!before.equals(after) && dryRun != Cluster.DryRun.CLIENT) result = cluster().update(edited, dryRun);
-        printer.print(f.kind(), result, outcome(before, after));
+        Targets.retryOnConflict(cluster(), f, target -> {
+          HasMetadata edited = Objects.copy(target.object());
+          if (noun().equals("label") && dryRun == Cluster.DryRun.NONE) {
+            for (String key : removals) {
+              if (get(edited) == null || !get(edited).containsKey(key)) out().println("label \"" + key + "\" not found.");
+            }
+          }
+          Map<String, String> values = new LinkedHashMap<>(get(edited) == null ? Map.of() : get(edited));
+          if (!overwrite) checkOverwrites(values, changes);
+          values.putAll(changes);
+          removals.forEach(values::remove);
+          String before = Objects.toJson(target.object());
+          set(edited, values.isEmpty() && get(target.object()) == null ? null : values);
+          String after = Objects.toJson(edited);
+          HasMetadata result = edited;
+          if (!before.equals(after) && dryRun != Cluster.DryRun.CLIENT) result = cluster().update(edited, dryRun);
+          printer.print(target.kind(), result, outcome(before, after));
+          return result;
+        });
       } catch (ClusterException | KubectlException e) {
         errors.add(e);
       }
     }
     return Errors.print(err(), errors);
-  }
-
-  private String name() {
-    return noun().equals("label") ? "label" : "annotate";
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl replace -f}: replaces each live object with the manifest (an update of the whole
@@ -25,6 +26,11 @@ import picocli.CommandLine.Option;
 public final class ReplaceVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
+
+  /** kubectl takes no positional arguments here; they are reported, not ignored. */
+  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
+
+  @Mixin ValidateOption validation = new ValidateOption();
 
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
       description = "Must be \"none\", \"server\", or \"client\".")
@@ -39,16 +45,21 @@ public final class ReplaceVerb extends Verb {
 
   @Override
   protected int run() {
+    if (!stray.isEmpty()) {
+      throw KubectlException.usage("replace", "Unexpected args: [" + String.join(" ", stray) + "]");
+    }
     Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify --filename to replace");
-    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
+    ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());
     if (read.manifests().isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to replace");
     for (Manifest m : read.manifests()) {
       try {
         if (m.decodeError() != null) throw m.decodeError();
         HasMetadata object = m.object();
+        m.printWarnings(err());
         HasMetadata result = object;
         if (force) {
           String ns = m.kind().namespaced() ? m.namespace() : null;

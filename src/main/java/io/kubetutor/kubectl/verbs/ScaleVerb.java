@@ -88,7 +88,7 @@ public final class ScaleVerb extends Verb {
     }
     for (Targets.Found f : found) {
       try {
-        HasMetadata result = scale(f, dryRun);
+        HasMetadata result = Targets.retryOnConflict(cluster(), f, target -> scale(target, dryRun));
         printer.print(f.kind(), result, "scaled");
       } catch (ClusterException | KubectlException e) {
         errors.add(e);

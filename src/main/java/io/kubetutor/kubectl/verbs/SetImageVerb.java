@@ -67,30 +67,33 @@ public final class SetImageVerb extends Verb {
       }
     }
     if (resources.isEmpty()) {
-      throw KubectlException.usage("set image", "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+      throw new KubectlException("one or more resources must be specified as <resource> <name> or <resource>/<name>");
     }
-    if (images.isEmpty()) throw KubectlException.usage("set image", "at least one image update is required");
+    if (images.isEmpty()) throw new KubectlException("at least one image update is required");
     Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(resources), selector, all, namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
     for (Targets.Found f : targets.found) {
       try {
-        HasMetadata copy = Objects.copy(f.object());
-        PodSpec spec = podSpec(copy);
-        for (Map.Entry<String, String> e : images.entrySet()) {
-          boolean found = false;
-          for (List<Container> list : List.of(nonNull(spec.getInitContainers()), nonNull(spec.getContainers()))) {
-            for (Container c : list) {
-              if (e.getKey().equals("*") || e.getKey().equals(c.getName())) {
-                c.setImage(e.getValue());
-                found = true;
+        Targets.retryOnConflict(cluster(), f, target -> {
+          HasMetadata copy = Objects.copy(target.object());
+          PodSpec spec = podSpec(copy);
+          for (Map.Entry<String, String> e : images.entrySet()) {
+            boolean found = false;
+            for (List<Container> list : List.of(nonNull(spec.getInitContainers()), nonNull(spec.getContainers()))) {
+              for (Container c : list) {
+                if (e.getKey().equals("*") || e.getKey().equals(c.getName())) {
+                  c.setImage(e.getValue());
+                  found = true;
+                }
               }
             }
+            if (!found) throw new KubectlException("unable to find container named \"" + e.getKey() + "\"");
           }
-          if (!found) throw new KubectlException("unable to find container named \"" + e.getKey() + "\"");
-        }
-        if (Objects.toJson(copy).equals(Objects.toJson(f.object()))) continue;  // kubectl skips an empty patch
-        HasMetadata result = dryRun == Cluster.DryRun.CLIENT ? copy : cluster().update(copy, dryRun);
-        printer.print(f.kind(), result, "image updated");
+          if (Objects.toJson(copy).equals(Objects.toJson(target.object()))) return null;  // kubectl skips an empty patch
+          HasMetadata result = dryRun == Cluster.DryRun.CLIENT ? copy : cluster().update(copy, dryRun);
+          printer.print(target.kind(), result, "image updated");
+          return result;
+        });
       } catch (ClusterException | KubectlException e) {
         errors.add(e);
       }

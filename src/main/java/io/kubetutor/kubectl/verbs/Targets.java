@@ -40,6 +40,7 @@ final class Targets {
    */
   static Targets resolve(Cluster cluster, ResourceArgs args, String selector, boolean all, String namespace) {
     Targets t = new Targets();
+    if (selector != null && all) throw new KubectlException("cannot set --all and --selector at the same time");
     boolean select = selector != null || all;
     if (select && args.hasNames()) {
       throw new KubectlException("name cannot be provided when a selector is specified");
@@ -65,6 +66,25 @@ final class Targets {
       }
     }
     return t;
+  }
+
+  /** How often a read-modify-write is tried when the object changed underneath it (kubectl's maxPatchRetry). */
+  static final int MAX_ATTEMPTS = 5;
+
+  /**
+   * Runs a read-modify-write of one object; when the write meets a Conflict (a controller updated
+   * the object in between, common in realtime mode) the object is read again and the change redone.
+   */
+  static <T> T retryOnConflict(Cluster cluster, Found found, java.util.function.Function<Found, T> attempt) {
+    Found current = found;
+    for (int i = 1; ; i++) {
+      try {
+        return attempt.apply(current);
+      } catch (ClusterException e) {
+        if (!e.isConflict() || i >= MAX_ATTEMPTS) throw e;
+        current = new Found(current.kind(), cluster.get(current.kind(), current.namespace(), current.name()));
+      }
+    }
   }
 
   static Selector parseSelector(String selector) {

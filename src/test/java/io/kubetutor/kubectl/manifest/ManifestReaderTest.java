@@ -85,6 +85,13 @@ class ManifestReaderTest {
   }
 
   @Test
+  void jsonSyntaxErrors() throws Exception {
+    assertThat(onlyError("p.json", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",}")).isEqualTo("error: error parsing"
+        + " p.json: json: offset 36: invalid character '}' looking for beginning of object key string");
+    assertThat(onlyError("q.json", "{\"apiVersion\": \"v1\"")).isEqualTo("error: error parsing q.json: unexpected EOF");
+  }
+
+  @Test
   void directoryOnlyManifestExtensionsAndRecursiveWithR() throws Exception {
     Files.createDirectories(dir.resolve("k8s/sub"));
     Files.writeString(dir.resolve("k8s/b.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
@@ -97,6 +104,16 @@ class ManifestReaderTest {
     ManifestReader.Result r = deep.read(List.of("k8s"), true);
     assertThat(r.manifests()).extracting(Manifest::name).containsExactly("a", "b", "c");
     assertThat(r.manifests().get(2).source()).isEqualTo("k8s/sub/c.json");
+  }
+
+  @Test
+  void globsAreExpandedLikeKubectl() throws Exception {
+    Files.writeString(dir.resolve("b.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+    Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+    ManifestReader.Result r = new ManifestReader(dir, InputStreamOf(""), "default", false).read(List.of("*.yaml"), false);
+    assertThat(r.manifests()).extracting(Manifest::source).containsExactly("a.yaml", "b.yaml");
+    assertThatThrownBy(() -> new ManifestReader(dir, InputStreamOf(""), "default", false).read(List.of("*.json"), false))
+        .hasMessage("the path \"*.json\" does not exist");
   }
 
   @Test
@@ -182,8 +199,20 @@ class ManifestReaderTest {
         + " type int32");
     ClusterException image = read("g.yaml", DEPLOY.replace("image: nginx:1.25", "image: 1.25")).manifests().get(0)
         .decodeError();
-    assertThat(image.getMessage()).endsWith("json: cannot unmarshal number 1.25 into Go struct field"
+    assertThat(image.getMessage()).endsWith("json: cannot unmarshal number into Go struct field"
         + " Container.spec.template.spec.containers.image of type string");
+  }
+
+  @Test
+  void outOfRangeAndFractionalNumbers() throws Exception {
+    ClusterException big = read("f.yaml", DEPLOY.replace("replicas: 2", "replicas: 99999999999")).manifests().get(0)
+        .decodeError();
+    assertThat(big.getMessage()).endsWith("json: cannot unmarshal number 99999999999 into Go struct field"
+        + " DeploymentSpec.spec.replicas of type int32");
+    ClusterException half = read("g.yaml", DEPLOY.replace("replicas: 2", "replicas: 2.5")).manifests().get(0)
+        .decodeError();
+    assertThat(half.getMessage()).endsWith("json: cannot unmarshal number 2.5 into Go struct field"
+        + " DeploymentSpec.spec.replicas of type int32");
   }
 
   @Test
@@ -220,6 +249,24 @@ class ManifestReaderTest {
     assertThat(onlyError("bomb.yaml", bomb.toString())).endsWith("yaml: document contains excessive aliasing");
     String deep = "a: " + "[".repeat(200) + "]".repeat(200) + "\n";
     assertThat(onlyError("deep.yaml", deep)).endsWith("yaml: exceeded max depth of 100");
+  }
+
+  @Test
+  void filesOverTenMegabytesAreRefused() throws Exception {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("huge.yaml").toFile(), "rw")) {
+      f.setLength(ManifestReader.MAX_BYTES + 1L);
+    }
+    ManifestReader.Result r = new ManifestReader(dir, InputStreamOf(""), "default", false).read(List.of("huge.yaml"), false);
+    assertThat(r.errors().get(0).render())
+        .isEqualTo("error: the file \"huge.yaml\" is larger than 10 MB, the most a manifest may be here");
+  }
+
+  @Test
+  void longNamesPassTheClientUnchangedForTheServerToJudge() throws Exception {
+    String name = "a".repeat(300);
+    Manifest m = read("long.yaml", DEPLOY.replace("name: hello\n", "name: " + name + "\n")).manifests().get(0);
+    assertThat(m.name()).isEqualTo(name);
+    assertThat(m.require().getMetadata().getName()).hasSize(300);
   }
 
   @Test

@@ -126,6 +126,8 @@ class ApplyVerbTest {
   @Test
   void clientSideErrors() throws Exception {
     assertThat(sh.run("kubectl apply")).isEqualTo(new Result(1, "", "error: must specify one of -f and -k\n"));
+    assertThat(sh.run("kubectl create deployment web")).isEqualTo(new Result(1, "",
+        "error: Unexpected args: [deployment web]\nSee 'kubectl create -h' for help and examples\n"));
     assertThat(sh.run("kubectl apply -f nope.yaml"))
         .isEqualTo(new Result(1, "", "error: the path \"nope.yaml\" does not exist\n"));
     write("empty.yaml", "---\n");
@@ -180,5 +182,108 @@ class ApplyVerbTest {
     assertThat(sh.run("kubectl apply -f d.yaml").out()).isEqualTo("deployment.apps/hello-deployment configured\n");
     assertThat(live("hello-deployment").getMetadata().getLabels()).containsOnlyKeys("app");
     assertThat(live("hello-deployment").getSpec().getMinReadySeconds()).isEqualTo(5);
+  }
+
+  /** The course module's own manifest and commands (Desired State with Deployments). */
+  @Test
+  void courseDeploymentBasic() throws Exception {
+    String basic = """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: hello-deployment
+          labels:
+            app: hello-app
+        spec:
+          replicas: 1
+          selector:
+            matchLabels:
+              app: hello-app
+          template:
+            metadata:
+              labels:
+                app: hello-app
+            spec:
+              containers:
+                - name: hellos
+                  image: ubuntu:22.04
+                  command: ['sh', '-c', 'echo "Hello, Kubernetes!" && sleep 3600']
+        """;
+    write("deployment-basic.yml", basic);
+    assertThat(sh.run("kubectl apply -f deployment-basic.yml").out()).isEqualTo("deployment.apps/hello-deployment created\n");
+    write("deployment-basic.yml", basic.replace("replicas: 1", "replicas: 4"));
+    assertThat(sh.run("kubectl apply -f deployment-basic.yml").out()).isEqualTo("deployment.apps/hello-deployment configured\n");
+    assertThat(live("hello-deployment").getSpec().getReplicas()).isEqualTo(4);
+    write("deployment-basic.yml", basic.replace("- name: hellos\n", "- name: hellos\n          imagePullPolicy: Always\n"));
+    assertThat(sh.run("kubectl apply -f deployment-basic.yml").out()).isEqualTo("deployment.apps/hello-deployment configured\n");
+    var container = live("hello-deployment").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getImagePullPolicy()).isEqualTo("Always");
+    assertThat(container.getCommand()).containsExactly("sh", "-c", "echo \"Hello, Kubernetes!\" && sleep 3600");
+    assertThat(live("hello-deployment").getSpec().getReplicas()).isEqualTo(1);
+    write("pod.yaml", POD);
+    sh.run("kubectl apply -f pod.yaml");
+    assertThat(sh.run("kubectl delete pods hello")).isEqualTo(new Result(0, "pod \"hello\" deleted\n", ""));
+  }
+
+  @Test
+  void validateModes() throws Exception {
+    write("d.yaml", DEPLOY.replace("replicas: 2", "replica: 2"));
+    assertThat(sh.run("kubectl apply -f d.yaml --validate=warn")).isEqualTo(new Result(0,
+        "deployment.apps/hello-deployment created\n", "Warning: unknown field \"spec.replica\"\n"));
+    assertThat(sh.run("kubectl delete -f d.yaml --wait=false").exit()).isZero();
+    assertThat(sh.run("kubectl apply -f d.yaml --validate=false"))
+        .isEqualTo(new Result(0, "deployment.apps/hello-deployment created\n", ""));
+    assertThat(sh.run("kubectl apply -f d.yaml --validate=maybe")).isEqualTo(new Result(1, "",
+        "error: invalid - validate option \"maybe\"; must be one of: strict (or true), warn, ignore (or false)\n"));
+    write("nokind.yaml", "apiVersion: v1\nmetadata:\n  name: x\n");
+    assertThat(sh.run("kubectl create -f nokind.yaml --validate=false").err()).isEqualTo("error: unable to decode"
+        + " \"nokind.yaml\": Object 'Kind' is missing in '{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"}}'\n");
+  }
+
+  @Test
+  void outputYamlPrintsTheAppliedObjectsAfterwards() throws Exception {
+    write("all.yaml", POD + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n");
+    Result one = sh.run("kubectl apply -f pod.yaml -o yaml".replace("pod.yaml", "all.yaml"));
+    assertThat(one.exit()).isZero();
+    // Key order and quoting are the shared printer's business; here: one List holding both objects.
+    assertThat(one.out()).startsWith("apiVersion: v1\n").contains("kind: List\n").contains("name: cfg\n")
+        .contains("name: hello\n")
+        .contains("kubectl.kubernetes.io/last-applied-configuration");
+    write("pod2.yaml", POD.replace("name: hello", "name: solo"));
+    String json = sh.run("kubectl create -f pod2.yaml -o json").out();
+    assertThat(json).startsWith("{\n").contains("\"solo\"").doesNotContain("kind: Pod");
+    assertThat(sh.run("kubectl apply -f pod2.yaml -o wide").err()).isEqualTo("error: unable to match a printer"
+        + " suitable for the output format \"wide\", allowed formats are: json,name,yaml\n");
+  }
+
+  @Test
+  void namespaceFlagAndManifestNamespace() throws Exception {
+    write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: team\n");
+    assertThat(sh.run("kubectl apply -f cm.yaml -n other")).isEqualTo(new Result(1, "", "error: the namespace from the"
+        + " provided object \"team\" does not match the namespace \"other\". You must pass '--namespace=team' to perform"
+        + " this operation.\n"));
+    write("cm2.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg2\n");
+    assertThat(sh.run("kubectl apply -f cm2.yaml -n other").out()).isEqualTo("configmap/cfg2 created\n");
+    assertThat(sh.session().cluster().get(ResourceKind.CONFIGMAP, "other", "cfg2").getMetadata().getNamespace())
+        .isEqualTo("other");
+  }
+
+  @Test
+  void unknownFieldOnAnExistingObjectIsAPatchError() throws Exception {
+    write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: b\n");
+    sh.run("kubectl apply -f cm.yaml");
+    write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndatta:\n  a: b\n");
+    Result r = sh.run("kubectl apply -f cm.yaml");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    String annotation = "{\\\"apiVersion\\\":\\\"v1\\\",\\\"datta\\\":{\\\"a\\\":\\\"b\\\"},\\\"kind\\\":\\\"ConfigMap\\\","
+        + "\\\"metadata\\\":{\\\"annotations\\\":{},\\\"name\\\":\\\"cfg\\\",\\\"namespace\\\":\\\"default\\\"}}\\n";
+    assertThat(r.err()).isEqualTo("Error from server (BadRequest): error when applying patch:\n"
+        + "{\"data\":null,\"datta\":{\"a\":\"b\"},\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\""
+        + annotation + "\"}}}\n"
+        + "to:\nResource: \"/v1, Resource=configmaps\", GroupVersionKind: \"/v1, Kind=ConfigMap\"\n"
+        + "Name: \"cfg\", Namespace: \"default\"\n"
+        + "for: \"cm.yaml\": error when patching \"cm.yaml\": strict decoding error: unknown field \"datta\"\n");
   }
 }

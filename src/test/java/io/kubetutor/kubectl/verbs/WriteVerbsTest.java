@@ -72,7 +72,7 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl delete -f d.yaml")).isEqualTo(new Result(0, "deployment.apps \"hello-deployment\" deleted\n", ""));
     assertThat(sh.run("kubectl delete -f d.yaml")).isEqualTo(new Result(1, "", "Error from server (NotFound): error when"
         + " deleting \"d.yaml\": deployments.apps \"hello-deployment\" not found\n"));
-    assertThat(sh.run("kubectl delete -f d.yaml --ignore-not-found")).isEqualTo(new Result(0, "", ""));
+    assertThat(sh.run("kubectl delete -f d.yaml --ignore-not-found")).isEqualTo(new Result(0, "No resources found\n", ""));
   }
 
   @Test
@@ -87,6 +87,14 @@ class WriteVerbsTest {
         .isEqualTo(new Result(0, "pod \"hello\" deleted (dry run)\n", ""));
     assertThat(podExists()).isTrue();
     assertThat(sh.run("kubectl delete pods --all")).isEqualTo(new Result(0, "pod \"hello\" deleted\n", ""));
+  }
+
+  @Test
+  void clusterScopedWithExplicitNamespaceWarns() throws Exception {
+    Files.writeString(dir.resolve("ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n");
+    sh.run("kubectl apply -f ns.yaml");
+    assertThat(sh.run("kubectl delete namespace team -n default")).isEqualTo(new Result(0, "namespace \"team\" deleted\n",
+        "Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n"));
   }
 
   @Test
@@ -105,6 +113,12 @@ class WriteVerbsTest {
         + " filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n");
     assertThat(sh.run("kubectl delete foo x")).isEqualTo(new Result(1, "",
         "error: the server doesn't have a resource type \"foo\"\n"));
+    assertThat(sh.run("kubectl delete pod hello -o yaml").err())
+        .isEqualTo("error: unexpected -o output mode: yaml. We only support '-o name'\n");
+    assertThat(sh.run("kubectl delete pod hello --force --grace-period=5").err())
+        .isEqualTo("error: --force and --grace-period greater than 0 cannot be specified together\n");
+    assertThat(sh.run("kubectl delete pods --all -l app=v1").err())
+        .isEqualTo("error: cannot set --all and --selector at the same time\n");
     assertThat(sh.run("kubectl delete pod hello --cascade=sideways").err())
         .isEqualTo("error: invalid cascade value (sideways). Must be \"background\", \"foreground\", or \"orphan\"\n");
   }
@@ -123,12 +137,16 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl label pod/hello tier-")).isEqualTo(new Result(0, "pod/hello unlabeled\n", ""));
     assertThat(pod().getMetadata().getLabels()).doesNotContainKey("tier");
     assertThat(sh.run("kubectl label pod hello --list")).isEqualTo(new Result(0, "app=v2\n", ""));
+    assertThat(sh.run("kubectl label pod hello gone-")).isEqualTo(new Result(0,
+        "label \"gone\" not found.\npod/hello not labeled\n", ""));
+    assertThat(sh.run("kubectl label pods --all --list")).as("chosen by selector: a heading, kubectl's Kind.group")
+        .isEqualTo(new Result(0, "Listing labels for Pod./hello:\n app=v2\n", ""));
   }
 
   @Test
   void labelErrors() {
     assertThat(sh.run("kubectl label pod hello")).isEqualTo(new Result(1, "",
-        "error: at least one label update is required\nSee 'kubectl label -h' for help and examples\n"));
+        "error: at least one label update is required\n"));
     assertThat(sh.run("kubectl label pod nope a=b")).isEqualTo(new Result(1, "",
         "Error from server (NotFound): pods \"nope\" not found\n"));
     assertThat(sh.run("kubectl label pod hello 'a=hello world'").err()).startsWith(
@@ -154,6 +172,13 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl annotate deploy hello-deployment owner-").out())
         .isEqualTo("deployment.apps/hello-deployment annotated\n");
     assertThat(deployment().getMetadata().getAnnotations()).doesNotContainKey("owner");
+  }
+
+  @Test
+  void setAlonePrintsItsHelp() {
+    Result r = sh.run("kubectl set");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("image").contains("Update the image of a pod template");
   }
 
   // ---- scale ----
@@ -198,6 +223,6 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl set image deployment/hello-deployment foo=nginx")).isEqualTo(new Result(1, "",
         "error: unable to find container named \"foo\"\n"));
     assertThat(sh.run("kubectl set image deployment/hello-deployment")).isEqualTo(new Result(1, "",
-        "error: at least one image update is required\nSee 'kubectl set image -h' for help and examples\n"));
+        "error: at least one image update is required\n"));
   }
 }
