@@ -117,6 +117,37 @@ class KubeconfigTest {
   }
 
   @Test
+  void tlsVerificationStaysOnUnlessTheKubeconfigTurnsItOff() throws Exception {
+    Path a = write("a/config", FIRST);
+    Path b = write("b/config", """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: lab
+          cluster:
+            server: https://lab.example:6443
+            insecure-skip-tls-verify: true
+        contexts:
+        - name: lab
+          context:
+            cluster: lab
+            user: lab
+        users:
+        - name: lab
+          user:
+            token: abc
+        """);
+    Kubeconfig kc = Kubeconfig.load(null, env(a, b), dir);
+    assertThat(io.fabric8.kubernetes.client.Config.fromKubeconfig("course", kc.singleContextYaml("course"), null)
+        .isTrustCerts()).isFalse();
+    io.fabric8.kubernetes.client.Config lab = io.fabric8.kubernetes.client.Config.fromKubeconfig("lab",
+        kc.singleContextYaml("lab"), null);
+    assertThat(lab.isTrustCerts()).isTrue();
+    assertThat(lab.getMasterUrl()).startsWith("https://lab.example:6443");
+    assertThat(lab.getAutoOAuthToken()).isEqualTo("abc");
+  }
+
+  @Test
   void currentContextComesFromTheFirstFileThatSetsIt() throws Exception {
     Path a = write("a/config", FIRST + "current-context: course\n");
     Path b = write("b/config", SECOND);

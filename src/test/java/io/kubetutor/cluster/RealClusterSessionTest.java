@@ -176,6 +176,49 @@ class RealClusterSessionTest {
         .isEmpty();
   }
 
+  static final String DEPLOYMENT = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: hello-deployment
+        labels:
+          app: hello
+      spec:
+        replicas: %d
+        selector:
+          matchLabels:
+            app: hello
+        template:
+          metadata:
+            labels:
+              app: hello
+          spec:
+            containers:
+            - name: hello
+              image: nginx:1.25
+      """;
+
+  @Test
+  void applyCreatesConfiguresAndLeavesUnchangedThenScales() throws Exception {
+    Path file = dir.resolve("deployment.yml");
+    Files.writeString(file, DEPLOYMENT.formatted(2));
+    assertThat(sh.run("kubectl apply -f deployment.yml").out()).isEqualTo("deployment.apps/hello-deployment created\n");
+    assertThat(sh.run("kubectl apply -f deployment.yml").out())
+        .isEqualTo("deployment.apps/hello-deployment unchanged\n");
+    Files.writeString(file, DEPLOYMENT.formatted(3));
+    Result configured = sh.run("kubectl apply -f deployment.yml");
+    assertThat(configured.err()).isEmpty();
+    assertThat(configured.out()).isEqualTo("deployment.apps/hello-deployment configured\n");
+    Result scaled = sh.run("kubectl scale deployment hello-deployment --replicas=5");
+    assertThat(scaled.err()).isEmpty();
+    assertThat(scaled.out()).isEqualTo("deployment.apps/hello-deployment scaled\n");
+    io.fabric8.kubernetes.api.model.apps.Deployment stored = (io.fabric8.kubernetes.api.model.apps.Deployment)
+        sh.session().cluster().get(ResourceKind.DEPLOYMENT, "wallen", "hello-deployment");
+    assertThat(stored.getSpec().getReplicas()).isEqualTo(5);
+    Result annotated = sh.run("kubectl annotate deployment hello-deployment owner=wallen");
+    assertThat(annotated.out()).isEqualTo("deployment.apps/hello-deployment annotated\n");
+  }
+
   @Test
   void forbiddenIsPrintedAsKubectlPrintsIt() {
     String msg = "pods \"hello\" is forbidden: User \"system:serviceaccount:USERNAME:USERNAME\" cannot delete resource"
