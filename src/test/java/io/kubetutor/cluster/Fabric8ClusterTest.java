@@ -161,6 +161,17 @@ class Fabric8ClusterTest {
   }
 
   @Test
+  void updateStatusWritesTheStatusSubresource() throws Exception {
+    Pod created = (Pod) cluster.create(pod("web-1", "web"), Cluster.DryRun.NONE);
+    Pod running = new PodBuilder(created).withNewStatus().withPhase("Running").endStatus().build();
+    cluster.updateStatus(running);
+    RecordedRequest r = mock.server.getLastRequest();
+    assertThat(r.getMethod()).isEqualTo("PUT");
+    assertThat(r.getPath()).isEqualTo("/api/v1/namespaces/wallen/pods/web-1/status");
+    assertThat(((Pod) cluster.get(ResourceKind.POD, "wallen", "web-1")).getStatus().getPhase()).isEqualTo("Running");
+  }
+
+  @Test
   void serverDryRunAsksTheServerAndClientDryRunNeverCallsIt() throws Exception {
     cluster.create(pod("web-1", "web"), Cluster.DryRun.SERVER);
     assertThat(mock.server.getLastRequest().getPath()).isEqualTo("/api/v1/namespaces/wallen/pods?dryRun=All");

@@ -100,8 +100,33 @@ class RealClusterSessionTest {
   @Test
   void theNamespaceAndPromptComeFromTheContext() {
     assertThat(sh.session().prompt()).isEqualTo("kubetutor [mock:wallen] $ ");
+    assertThat(mock.server.getRequestCount()).as("nothing connects before a command needs the cluster").isZero();
     assertThat(sh.run("kubectl config current-context").out()).isEqualTo("mock\n");
     assertThat(sh.session().cluster().isSimulator()).isFalse();
+  }
+
+  @Test
+  void versionAsksTheServer() {
+    mock.server.setVersionInfo(new io.fabric8.kubernetes.client.VersionInfo.Builder().withMajor("1").withMinor("30")
+        .withGitVersion("v1.30.4").build());
+    Result r = sh.run("kubectl version");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("Client Version: v1.31.0\nKustomize Version: v5.4.2\nServer Version: v1.30.4\n");
+  }
+
+  @Test
+  void namespaceFlagOverridesTheContextsNamespace() throws Exception {
+    Files.writeString(dir.resolve("pod.yml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
+        + "  containers:\n  - name: c\n    image: busybox\n");
+    assertThat(sh.run("kubectl create -f pod.yml -n other").out()).isEqualTo("pod/p created\n");
+    assertThat(sh.session().cluster().get(ResourceKind.POD, "other", "p").getMetadata().getNamespace())
+        .isEqualTo("other");
+    assertThatThrownByNotFound("wallen", "p");
+  }
+
+  void assertThatThrownByNotFound(String ns, String name) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sh.session().cluster().get(ResourceKind.POD, ns, name))
+        .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.isNotFound()).isTrue());
   }
 
   @Test
