@@ -252,21 +252,24 @@ public final class Fabric8Cluster implements Cluster {
   private synchronized KubernetesClient client() {
     if (closed) throw new ClusterException(0, "", "the connection to context \"" + contextName + "\" is closed");
     if (client == null) {
-      Config config;
       try {
-        config = configSupplier.get();
+        Config config = configSupplier.get();
+        config.setConnectionTimeout((int) timeouts.connect().toMillis());
+        config.setRequestTimeout((int) timeouts.request().toMillis());
+        // kubectl does not retry a refused connection; fabric8's default backoff would make a dead
+        // cluster take many seconds to report.
+        config.setRequestRetryBackoffLimit(0);
+        client = new KubernetesClientBuilder().withConfig(config).build();
+        server = URI.create(client.getMasterUrl().toString());
       } catch (Kubeconfig.KubeconfigException e) {
         throw new ClusterException(0, "", e.getMessage());
-      } catch (KubernetesClientException | IllegalArgumentException e) {
-        throw new ClusterException(0, "", "Error in configuration: " + e.getMessage());
+      } catch (RuntimeException e) {
+        // Unreadable certificate files, a bad server URL, an auth plugin that cannot be set up.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        throw new ClusterException(0, "", "Error in configuration: " + detail);
       }
-      config.setConnectionTimeout((int) timeouts.connect().toMillis());
-      config.setRequestTimeout((int) timeouts.request().toMillis());
-      // kubectl does not retry a refused connection; fabric8's default backoff would make a dead
-      // cluster take many seconds to report.
-      config.setRequestRetryBackoffLimit(0);
-      client = new KubernetesClientBuilder().withConfig(config).build();
-      server = URI.create(client.getMasterUrl().toString());
     }
     return client;
   }

@@ -97,6 +97,8 @@ class Fabric8ClusterTest {
     RecordedRequest r = mock.server.getLastRequest();
     assertThat(r.getPath()).isEqualTo("/api/v1/namespaces/wallen/pods?labelSelector=app%3Dweb%2Ctier+in+%28front%29"
         + "&fieldSelector=status.phase%3DRunning");
+    // Raw API calls carry the kubeconfig user's credentials.
+    assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer s3cr3t-token");
   }
 
   @Test
@@ -311,6 +313,33 @@ class Fabric8ClusterTest {
       WatchEvent second = events.poll(20, TimeUnit.SECONDS);
       assertThat(second).isNotNull();
       assertThat(second.type()).isEqualTo(WatchEvent.Type.DELETED);
+    }
+  }
+
+  @Test
+  void unreadableCertificateFilesAreAConfigurationErrorNotAStackTrace() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("bad"), """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster:
+            server: https://127.0.0.1:1
+            certificate-authority: missing-ca.crt
+        contexts:
+        - name: c
+          context: {cluster: c, user: u}
+        users:
+        - name: u
+          user: {token: t}
+        """);
+    Fabric8Cluster bad = Fabric8Cluster.forContext(Kubeconfig.load(dir.resolve("bad"), null, dir), "c", QUICK);
+    try {
+      assertThatThrownBy(() -> bad.get(ResourceKind.POD, "default", "x"))
+          .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.toKubectlMessage())
+              .startsWith("Error in configuration: ").contains("missing-ca.crt"));
+    } finally {
+      bad.close();
     }
   }
 
