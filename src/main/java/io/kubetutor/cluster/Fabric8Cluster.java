@@ -202,16 +202,46 @@ public final class Fabric8Cluster implements Cluster {
         // The watch ended (server gone, or closed by us); the waiting verb sees no more events.
       }
     };
+    String ns = kind.namespaced() ? namespace : null;
+    // kubectl lists before it watches; doing the same with a bounded request reports a dead,
+    // silent or forbidden server in kubectl's words instead of a watch that never starts.
+    Map<String, String> probe = new LinkedHashMap<>();
+    if (labels != null && !labels.isEverything()) probe.put("labelSelector", labels.toString());
+    probe.put("limit", "1");
+    send("GET", collectionPath(kind, ns), probe, null);
+
+    // fabric8 opens a watch synchronously and, against a server that stops answering, may wait
+    // without bound: open it on a helper thread and wait only as long as any other call.
+    CompletableFuture<Watch> opening = new CompletableFuture<>();
+    Thread opener = new Thread(() -> {
+      try {
+        @SuppressWarnings("unchecked")
+        Class<HasMetadata> type = (Class<HasMetadata>) kind.type();
+        var resources = client().resources(type);
+        opening.complete(ns != null
+            ? resources.inNamespace(ns).watch(listOptions, watcher)
+            : resources.inAnyNamespace().watch(listOptions, watcher));
+      } catch (RuntimeException e) {
+        opening.completeExceptionally(e);
+      }
+    }, "kubetutor-watch-" + kind.plural());
+    opener.setDaemon(true);
+    opener.start();
     try {
-      @SuppressWarnings("unchecked")
-      Class<HasMetadata> type = (Class<HasMetadata>) kind.type();
-      var resources = client().resources(type);
-      Watch w = kind.namespaced() && namespace != null
-          ? resources.inNamespace(namespace).watch(listOptions, watcher)
-          : resources.inAnyNamespace().watch(listOptions, watcher);
+      Watch w = opening.get(timeouts.request().plus(timeouts.connect()).toMillis(), TimeUnit.MILLISECONDS);
       return w::close;
-    } catch (KubernetesClientException e) {
-      throw Fabric8Errors.fromClientException(e, server());
+    } catch (InterruptedException e) {
+      opening.thenAccept(Watch::close);
+      Thread.currentThread().interrupt();
+      throw new ClusterException(0, "", "error: interrupted");
+    } catch (TimeoutException e) {
+      opening.thenAccept(Watch::close);
+      throw Fabric8Errors.fromTransport(e, server());
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof ClusterException ce) throw ce;
+      if (cause instanceof KubernetesClientException kce) throw Fabric8Errors.fromClientException(kce, server());
+      throw Fabric8Errors.fromTransport(cause, server());
     }
   }
 

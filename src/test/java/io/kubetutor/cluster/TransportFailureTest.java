@@ -82,6 +82,23 @@ class TransportFailureTest {
   }
 
   @Test
+  void aWatchOnADeadClusterFailsInsteadOfWaiting() throws Exception {
+    int port = closedPort();
+    Fabric8Cluster cluster = clusterAt("http://127.0.0.1:" + port, QUICK);
+    assertThatThrownBy(() -> cluster.watch(ResourceKind.POD, "wallen", Selector.EVERYTHING, e -> { }))
+        .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.toKubectlMessage()).isEqualTo(
+            "The connection to the server 127.0.0.1:" + port + " was refused - did you specify the right host or port?"));
+  }
+
+  @Test
+  void aWatchOnASilentServerIsBounded() throws Exception {
+    ServerSocket silent = silentServer();
+    Fabric8Cluster cluster = clusterAt("http://127.0.0.1:" + silent.getLocalPort(), QUICK);
+    assertThatThrownBy(() -> cluster.watch(ResourceKind.POD, "wallen", Selector.EVERYTHING, e -> { }))
+        .isInstanceOf(ClusterException.class);
+  }
+
+  @Test
   void anInterruptEndsAWaitingCall() throws Exception {
     ServerSocket silent = silentServer();
     Fabric8Cluster cluster = clusterAt("http://127.0.0.1:" + silent.getLocalPort(),
