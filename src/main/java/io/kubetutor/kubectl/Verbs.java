@@ -2,6 +2,7 @@ package io.kubetutor.kubectl;
 
 import io.kubetutor.kubectl.verbs.AnnotateVerb;
 import io.kubetutor.kubectl.verbs.ApplyVerb;
+import io.kubetutor.kubectl.verbs.ConfigVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
@@ -26,6 +27,7 @@ final class Verbs {
     return List.of(
         new AnnotateVerb(),
         new ApplyVerb(),
+        new ConfigVerb(),
         new CreateVerb(),
         new DeleteVerb(),
         new EditVerb(),
