@@ -98,6 +98,7 @@ public final class Fabric8Cluster implements Cluster {
   }
 
   @Override public String contextName() { return contextName; }
+  @Override public String serverUrl() { return server().toString(); }
   @Override public String defaultNamespace() { return defaultNamespace; }
   @Override public ClusterClock clock() { return ClusterClock.SYSTEM; }
   @Override public boolean isSimulator() { return false; }
