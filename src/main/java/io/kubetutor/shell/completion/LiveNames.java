@@ -55,12 +55,18 @@ public final class LiveNames {
     Entry cached = cache.get(key);
     long now = nanoClock.getAsLong();
     if (cached != null && now - cached.fetchedAt() < ttl.toNanos()) return cached.names();
-    CompletableFuture<List<String>> future = inFlight.computeIfAbsent(key, k -> CompletableFuture
-        .supplyAsync(() -> fetch(cluster, kind, namespace), fetcher)
-        .whenComplete((names, error) -> {
-          if (names != null) cache.put(k, new Entry(names, nanoClock.getAsLong()));
-          inFlight.remove(k);
-        }));
+    CompletableFuture<List<String>> fresh = new CompletableFuture<>();
+    CompletableFuture<List<String>> running = inFlight.putIfAbsent(key, fresh);
+    CompletableFuture<List<String>> future = running != null ? running : fresh;
+    if (running == null) {
+      // Submitted only after the future is registered, so its removal can never precede its insertion.
+      fetcher.execute(() -> {
+        List<String> names = fetch(cluster, kind, namespace);
+        cache.put(key, new Entry(names, nanoClock.getAsLong()));
+        inFlight.remove(key, fresh);
+        fresh.complete(names);
+      });
+    }
     try {
       return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
