@@ -5,7 +5,9 @@ import io.kubetutor.shell.builtins.CdBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
 import io.kubetutor.shell.builtins.CpBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
+import io.kubetutor.shell.builtins.EditBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
+import io.kubetutor.shell.builtins.HostCommandBuiltin;
 import io.kubetutor.shell.builtins.LsBuiltin;
 import io.kubetutor.shell.builtins.MkdirBuiltin;
 import io.kubetutor.shell.builtins.MvBuiltin;
@@ -30,7 +32,9 @@ final class Builtins {
         new MkdirBuiltin(),
         new RmBuiltin(),
         new CpBuiltin(),
-        new MvBuiltin()
+        new MvBuiltin(),
+        new EditBuiltin(),
+        new HostCommandBuiltin()
     );
   }
 }
