@@ -13,6 +13,7 @@ import io.kubetutor.shell.builtins.MkdirBuiltin;
 import io.kubetutor.shell.builtins.MvBuiltin;
 import io.kubetutor.shell.builtins.PwdBuiltin;
 import io.kubetutor.shell.builtins.RmBuiltin;
+import io.kubetutor.shell.builtins.TreeBuiltin;
 import java.util.List;
 
 /** The shell's built-in commands, one class each under {@code shell/builtins}. One line per built-in. */
@@ -34,7 +35,8 @@ final class Builtins {
         new CpBuiltin(),
         new MvBuiltin(),
         new EditBuiltin(),
-        new HostCommandBuiltin()
+        new HostCommandBuiltin(),
+        new TreeBuiltin()
     );
   }
 }
