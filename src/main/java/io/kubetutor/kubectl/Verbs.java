@@ -1,5 +1,16 @@
 package io.kubetutor.kubectl;
 
+import io.kubetutor.kubectl.verbs.AnnotateVerb;
+import io.kubetutor.kubectl.verbs.ApplyVerb;
+import io.kubetutor.kubectl.verbs.ConfigVerb;
+import io.kubetutor.kubectl.verbs.CreateVerb;
+import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.EditVerb;
+import io.kubetutor.kubectl.verbs.LabelVerb;
+import io.kubetutor.kubectl.verbs.PatchVerb;
+import io.kubetutor.kubectl.verbs.ReplaceVerb;
+import io.kubetutor.kubectl.verbs.ScaleVerb;
+import io.kubetutor.kubectl.verbs.SetVerb;
 import io.kubetutor.kubectl.verbs.VersionVerb;
 import java.util.List;
 
@@ -13,6 +24,17 @@ final class Verbs {
 
   static List<Verb> create() {
     return List.of(
+        new AnnotateVerb(),
+        new ApplyVerb(),
+        new ConfigVerb(),
+        new CreateVerb(),
+        new DeleteVerb(),
+        new EditVerb(),
+        new LabelVerb(),
+        new PatchVerb(),
+        new ReplaceVerb(),
+        new ScaleVerb(),
+        new SetVerb(),
         new VersionVerb()
     );
   }

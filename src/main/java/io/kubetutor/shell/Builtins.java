@@ -1,8 +1,16 @@
 package io.kubetutor.shell;
 
+import io.kubetutor.shell.builtins.CatBuiltin;
+import io.kubetutor.shell.builtins.CdBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
+import io.kubetutor.shell.builtins.CpBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
+import io.kubetutor.shell.builtins.LsBuiltin;
+import io.kubetutor.shell.builtins.MkdirBuiltin;
+import io.kubetutor.shell.builtins.MvBuiltin;
+import io.kubetutor.shell.builtins.PwdBuiltin;
+import io.kubetutor.shell.builtins.RmBuiltin;
 import java.util.List;
 
 /** The shell's built-in commands, one class each under {@code shell/builtins}. One line per built-in. */
@@ -14,7 +22,15 @@ final class Builtins {
     return List.of(
         new ClearBuiltin(),
         new ExitBuiltin(),
-        new HelpBuiltin()
+        new HelpBuiltin(),
+        new PwdBuiltin(),
+        new CdBuiltin(),
+        new LsBuiltin(),
+        new CatBuiltin(),
+        new MkdirBuiltin(),
+        new RmBuiltin(),
+        new CpBuiltin(),
+        new MvBuiltin()
     );
   }
 }
