@@ -4,6 +4,7 @@ import io.kubetutor.shell.builtins.CatBuiltin;
 import io.kubetutor.shell.builtins.CdBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
 import io.kubetutor.shell.builtins.CpBuiltin;
+import io.kubetutor.shell.builtins.DockerBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
 import io.kubetutor.shell.builtins.LsBuiltin;
@@ -30,7 +31,8 @@ final class Builtins {
         new MkdirBuiltin(),
         new RmBuiltin(),
         new CpBuiltin(),
-        new MvBuiltin()
+        new MvBuiltin(),
+        new DockerBuiltin()
     );
   }
 }

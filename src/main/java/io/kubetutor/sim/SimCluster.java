@@ -29,12 +29,16 @@ public final class SimCluster implements Cluster {
   private final Map<String, HasMetadata> objects = new TreeMap<>();
   private Instant now = Instant.parse("2026-01-05T09:00:00Z");
   private long rv = 1000;
+  private final io.kubetutor.sim.images.ImageRegistry images = io.kubetutor.sim.images.ImageRegistry.withCatalogue();
 
   public SimCluster(SimOptions options) {
     this.options = options;
   }
 
   public boolean realtime() { return options.realtime(); }
+
+  /** The simulated remote registry the kubelets pull from and {@code docker push} publishes to. */
+  public io.kubetutor.sim.images.ImageRegistry images() { return images; }
 
   public synchronized void advance(Duration d) { now = now.plus(d); }
 
