@@ -66,6 +66,15 @@ public final class TestControlPlane implements ControlPlane, Store {
 
   @Override public void trace(String component, String message) {}
 
+  private final io.kubetutor.sim.images.ImageRegistry images = io.kubetutor.sim.images.ImageRegistry.withCatalogue();
+
+  @Override public io.kubetutor.sim.images.ImageRegistry images() { return images; }
+
+  @Override
+  public void requeueAfter(Reconciler controller, ObjectKey key, Duration delay) {
+    clock.schedule(delay, "requeue " + key, () -> queue.add(() -> controller.reconcile(key)));
+  }
+
   /** Runs everything queued; then advances the clock by {@code d}, draining after each timer. */
   public void advance(Duration d) {
     drain();

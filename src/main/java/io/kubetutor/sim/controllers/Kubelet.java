@@ -14,7 +14,10 @@ import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.LogOptions;
 import io.kubetutor.cluster.Objects;
+import io.kubetutor.sim.ContainerLogs;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.WatchEvent;
 import io.kubetutor.sim.ControlPlane;
@@ -50,7 +53,7 @@ import java.util.function.Consumer;
  * pulls the same way, and on deletion stops the containers (SIGTERM, then SIGKILL at the end of the
  * grace period) before removing the pod from the store.
  */
-public final class Kubelet implements Reconciler, PodLogs {
+public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
 
   static final Duration BACKOFF_START = Duration.ofSeconds(10);
   static final Duration BACKOFF_MAX = Duration.ofSeconds(300);
@@ -98,6 +101,29 @@ public final class Kubelet implements Reconciler, PodLogs {
     ContainerRuntime c = rt.containers.get(container);
     if (c == null) return Optional.empty();
     return Optional.ofNullable(previous ? c.previousLog : c.log);
+  }
+
+  /**
+   * What the kubelet serves for {@code kubectl logs}: the current or previous run's log, or the
+   * apiserver's BadRequest when the container has not started yet.
+   */
+  @Override
+  public String logs(Pod pod, String container, LogOptions options) {
+    PodRuntime rt = pods.get(pod.getMetadata().getUid());
+    ContainerRuntime c = rt == null ? null : rt.containers.get(container);
+    String name = pod.getMetadata().getName();
+    if (options.previous()) {
+      if (c == null || c.previousLog == null) {
+        throw ClusterException.badRequest("previous terminated container \"" + container + "\" in pod \"" + name + "\" not found");
+      }
+      return c.previousLog.render(options, cp.clock().now());
+    }
+    if (c == null || c.log == null) {
+      String reason = c == null ? "ContainerCreating" : c.waitingReason;
+      String why = reason.equals("ErrImagePull") || reason.equals("ImagePullBackOff") ? "image can't be pulled" : reason;
+      throw ClusterException.badRequest("container \"" + container + "\" in pod \"" + name + "\" is waiting to start: " + why);
+    }
+    return c.log.render(options, cp.clock().now());
   }
 
   // ---- runtime state
