@@ -1,6 +1,7 @@
 package io.kubetutor.kubectl;
 
 import io.kubetutor.kubectl.verbs.AnnotateVerb;
+import io.kubetutor.kubectl.verbs.ApiResourcesVerb;
 import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.ConfigVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
@@ -26,6 +27,7 @@ final class Verbs {
   static List<Verb> create() {
     return List.of(
         new AnnotateVerb(),
+        new ApiResourcesVerb(),
         new ApplyVerb(),
         new ConfigVerb(),
         new CreateVerb(),
