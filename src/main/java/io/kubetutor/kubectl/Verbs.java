@@ -6,6 +6,7 @@ import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.ConfigVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.DescribeVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
 import io.kubetutor.kubectl.verbs.GetVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
@@ -32,6 +33,7 @@ final class Verbs {
         new ConfigVerb(),
         new CreateVerb(),
         new DeleteVerb(),
+        new DescribeVerb(),
         new EditVerb(),
         new GetVerb(),
         new LabelVerb(),
