@@ -1,11 +1,13 @@
 package io.kubetutor.kubectl;
 
 import io.kubetutor.kubectl.verbs.AnnotateVerb;
+import io.kubetutor.kubectl.verbs.ApiResourcesVerb;
 import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.ClusterInfoVerb;
 import io.kubetutor.kubectl.verbs.ConfigVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.DescribeVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
 import io.kubetutor.kubectl.verbs.ExposeVerb;
 import io.kubetutor.kubectl.verbs.GetVerb;
@@ -29,11 +31,13 @@ final class Verbs {
   static List<Verb> create() {
     return List.of(
         new AnnotateVerb(),
+        new ApiResourcesVerb(),
         new ApplyVerb(),
         new ClusterInfoVerb(),
         new ConfigVerb(),
         new CreateVerb(),
         new DeleteVerb(),
+        new DescribeVerb(),
         new EditVerb(),
         new ExposeVerb(),
         new GetVerb(),
