@@ -11,6 +11,7 @@ import io.kubetutor.kubectl.verbs.ExposeVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
 import io.kubetutor.kubectl.verbs.PatchVerb;
 import io.kubetutor.kubectl.verbs.ReplaceVerb;
+import io.kubetutor.kubectl.verbs.RolloutVerb;
 import io.kubetutor.kubectl.verbs.RunVerb;
 import io.kubetutor.kubectl.verbs.ScaleVerb;
 import io.kubetutor.kubectl.verbs.SetVerb;
@@ -38,6 +39,7 @@ final class Verbs {
         new LabelVerb(),
         new PatchVerb(),
         new ReplaceVerb(),
+        new RolloutVerb(),
         new RunVerb(),
         new ScaleVerb(),
         new SetVerb(),
