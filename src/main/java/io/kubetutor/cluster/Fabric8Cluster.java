@@ -27,7 +27,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -181,9 +183,27 @@ public final class Fabric8Cluster implements Cluster {
 
   @Override
   public AutoCloseable watch(ResourceKind kind, String namespace, Selector labels, Consumer<WatchEvent> listener) {
+    String ns = kind.namespaced() ? namespace : null;
+    // kubectl lists before it watches; doing the same with a bounded request reports a dead,
+    // silent or forbidden server in kubectl's words instead of a watch that never starts.
+    Map<String, String> query = new LinkedHashMap<>();
+    if (labels != null && !labels.isEverything()) query.put("labelSelector", labels.toString());
+    JsonNode listed = call("GET", collectionPath(kind, ns), query, null);
+    // Watching from the list's resourceVersion gives the changes from now on, as kubectl's
+    // list-then-watch does. Servers that replay existing objects anyway (some proxies, test
+    // servers) are caught by remembering exactly which versions were already there.
+    Set<String> existing = ConcurrentHashMap.newKeySet();
+    for (JsonNode item : listed.path("items")) {
+      JsonNode meta = item.path("metadata");
+      existing.add(versionKey(meta.path("namespace").asText(""), meta.path("name").asText(""),
+          meta.path("resourceVersion").asText("")));
+    }
     ListOptionsBuilder opts = new ListOptionsBuilder();
     if (labels != null && !labels.isEverything()) opts.withLabelSelector(labels.toString());
+    String resourceVersion = listed.path("metadata").path("resourceVersion").asText("");
+    if (!resourceVersion.isEmpty()) opts.withResourceVersion(resourceVersion);
     ListOptions listOptions = opts.build();
+
     Watcher<HasMetadata> watcher = new Watcher<>() {
       @Override
       public void eventReceived(Action action, HasMetadata object) {
@@ -195,6 +215,11 @@ public final class Fabric8Cluster implements Cluster {
         };
         if (type == null || object == null) return;
         if (labels != null && !labels.matches(object.getMetadata().getLabels())) return;
+        ObjectMeta m = object.getMetadata();
+        if (type == WatchEvent.Type.ADDED
+            && existing.remove(versionKey(m.getNamespace(), m.getName(), m.getResourceVersion()))) {
+          return;
+        }
         listener.accept(new WatchEvent(type, object));
       }
 
@@ -203,13 +228,6 @@ public final class Fabric8Cluster implements Cluster {
         // The watch ended (server gone, or closed by us); the waiting verb sees no more events.
       }
     };
-    String ns = kind.namespaced() ? namespace : null;
-    // kubectl lists before it watches; doing the same with a bounded request reports a dead,
-    // silent or forbidden server in kubectl's words instead of a watch that never starts.
-    Map<String, String> probe = new LinkedHashMap<>();
-    if (labels != null && !labels.isEverything()) probe.put("labelSelector", labels.toString());
-    probe.put("limit", "1");
-    send("GET", collectionPath(kind, ns), probe, null);
 
     // fabric8 opens a watch synchronously and, against a server that stops answering, may wait
     // without bound: open it on a helper thread and wait only as long as any other call.
@@ -399,6 +417,10 @@ public final class Fabric8Cluster implements Cluster {
     if (!kind.namespaced()) return null;
     String ns = object.getMetadata() == null ? null : object.getMetadata().getNamespace();
     return ns == null || ns.isEmpty() ? defaultNamespace : ns;
+  }
+
+  private static String versionKey(String namespace, String name, String resourceVersion) {
+    return (namespace == null ? "" : namespace) + "/" + name + "@" + (resourceVersion == null ? "" : resourceVersion);
   }
 
   private static HasMetadata newInstance(ResourceKind kind) {

@@ -8,6 +8,7 @@ import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
 import io.kubetutor.kubectl.verbs.ExposeVerb;
+import io.kubetutor.kubectl.verbs.GetVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
 import io.kubetutor.kubectl.verbs.PatchVerb;
 import io.kubetutor.kubectl.verbs.ReplaceVerb;
@@ -36,6 +37,7 @@ final class Verbs {
         new DeleteVerb(),
         new EditVerb(),
         new ExposeVerb(),
+        new GetVerb(),
         new LabelVerb(),
         new PatchVerb(),
         new ReplaceVerb(),

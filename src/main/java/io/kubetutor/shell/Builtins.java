@@ -5,12 +5,15 @@ import io.kubetutor.shell.builtins.CdBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
 import io.kubetutor.shell.builtins.CpBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
+import io.kubetutor.shell.builtins.EditBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
+import io.kubetutor.shell.builtins.HostCommandBuiltin;
 import io.kubetutor.shell.builtins.LsBuiltin;
 import io.kubetutor.shell.builtins.MkdirBuiltin;
 import io.kubetutor.shell.builtins.MvBuiltin;
 import io.kubetutor.shell.builtins.PwdBuiltin;
 import io.kubetutor.shell.builtins.RmBuiltin;
+import io.kubetutor.shell.builtins.TreeBuiltin;
 import java.util.List;
 
 /** The shell's built-in commands, one class each under {@code shell/builtins}. One line per built-in. */
@@ -30,7 +33,10 @@ final class Builtins {
         new MkdirBuiltin(),
         new RmBuiltin(),
         new CpBuiltin(),
-        new MvBuiltin()
+        new MvBuiltin(),
+        new EditBuiltin(),
+        new HostCommandBuiltin(),
+        new TreeBuiltin()
     );
   }
 }

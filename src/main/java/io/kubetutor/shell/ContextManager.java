@@ -35,7 +35,7 @@ public final class ContextManager implements KubectlEnv.Contexts, AutoCloseable 
     this(options, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")), Fabric8Cluster.Timeouts.DEFAULT);
   }
 
-  /** For tests: the environment and the call bounds are given rather than taken from the process. */
+  /** The process environment ({@code KUBECONFIG}, home) and the API call bounds, given explicitly. */
   ContextManager(SessionOptions options, String kubeconfigEnv, Path home, Fabric8Cluster.Timeouts timeouts) {
     this.options = options;
     this.kubeconfigEnv = kubeconfigEnv;

@@ -4,6 +4,7 @@ import io.kubetutor.cluster.Cluster;
 import io.kubetutor.kubectl.Kubectl;
 import io.kubetutor.kubectl.KubectlEnv;
 import io.kubetutor.kubectl.Suggest;
+import io.kubetutor.shell.editor.Editors;
 import io.kubetutor.sim.SimCluster;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -85,6 +86,11 @@ public final class Session implements KubectlEnv, AutoCloseable {
   @Override public int width() { return width; }
   @Override public boolean interactive() { return options.interactive(); }
   @Override public Contexts contexts() { return contexts; }
+
+  /** {@code kubectl edit}: the editor the interactive shell installed ({@link Editors}); none elsewhere. */
+  @Override public String edit(String fileName, String text) {
+    return extension(Editors.class, Editors::none).forKubectlEdit().editText(fileName, text);
+  }
 
   // ---- session state ----
 

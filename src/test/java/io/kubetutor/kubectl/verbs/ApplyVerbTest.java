@@ -127,7 +127,9 @@ class ApplyVerbTest {
   void clientSideErrors() throws Exception {
     assertThat(sh.run("kubectl apply")).isEqualTo(new Result(1, "", "error: must specify one of -f and -k\n"));
     assertThat(sh.run("kubectl create deployment web")).isEqualTo(new Result(1, "",
-        "error: Unexpected args: [deployment web]\nSee 'kubectl create -h' for help and examples\n"));
+        "error: required flag(s) \"image\" not set\n"));
+    assertThat(sh.run("kubectl create nosuch web")).isEqualTo(new Result(1, "",
+        "error: Unexpected args: [nosuch web]\nSee 'kubectl create -h' for help and examples\n"));
     assertThat(sh.run("kubectl apply -f nope.yaml"))
         .isEqualTo(new Result(1, "", "error: the path \"nope.yaml\" does not exist\n"));
     write("empty.yaml", "---\n");
