@@ -7,9 +7,11 @@ import io.kubetutor.kubectl.verbs.ConfigVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
+import io.kubetutor.kubectl.verbs.ExecVerb;
 import io.kubetutor.kubectl.verbs.ExposeVerb;
 import io.kubetutor.kubectl.verbs.GetVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
+import io.kubetutor.kubectl.verbs.LogsVerb;
 import io.kubetutor.kubectl.verbs.PatchVerb;
 import io.kubetutor.kubectl.verbs.ReplaceVerb;
 import io.kubetutor.kubectl.verbs.RolloutVerb;
@@ -36,9 +38,11 @@ final class Verbs {
         new CreateVerb(),
         new DeleteVerb(),
         new EditVerb(),
+        new ExecVerb(),
         new ExposeVerb(),
         new GetVerb(),
         new LabelVerb(),
+        new LogsVerb(),
         new PatchVerb(),
         new ReplaceVerb(),
         new RolloutVerb(),
