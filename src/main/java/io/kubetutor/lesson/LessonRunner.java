@@ -1,5 +1,7 @@
 package io.kubetutor.lesson;
 
+import io.kubetutor.lesson.check.CheckContext;
+import io.kubetutor.lesson.check.CheckResult;
 import io.kubetutor.shell.Session;
 import io.kubetutor.shell.Session.HistoryEntry;
 import io.kubetutor.sim.SimCluster;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +24,10 @@ import java.util.Map;
  */
 public final class LessonRunner implements Session.Listener {
 
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
   private final Session session;
+  private Instant stepStartTime = Instant.EPOCH;
   private Lesson lesson;
   private int step;
   private int stepStart;
@@ -45,13 +51,13 @@ public final class LessonRunner implements Session.Listener {
 
   public Lesson lesson() { return lesson; }
   public int stepIndex() { return step; }
-  public Lesson.Step currentStep() { return lesson.steps.get(step); }
+  public Step currentStep() { return lesson.steps().get(step); }
 
   /** {@code deployments 3/7}: the lesson id's topic and the step, for the prompt. */
   String promptPart() {
     if (lesson == null) return "";
-    String topic = lesson.id.replaceFirst("^\\d+-", "");
-    return topic + " " + (step + 1) + "/" + lesson.steps.size();
+    String topic = lesson.id().replaceFirst("^\\d+-", "");
+    return topic + " " + (step + 1) + "/" + lesson.steps().size();
   }
 
   /** Starts (or restarts) a lesson: workspace files, manifests, settle time, then the first step. */
@@ -59,29 +65,31 @@ public final class LessonRunner implements Session.Listener {
     lesson = l;
     hintsShown.clear();
     answers.clear();
-    for (Map.Entry<String, String> f : l.setup.files.entrySet()) {
-      copyIntoWorkspace(l.dir.resolve(f.getValue()), f.getKey(), true);
+    for (Map.Entry<String, String> f : l.setup().files().entrySet()) {
+      copyIntoWorkspace(l.dir().resolve(f.getValue()), f.getKey(), true);
     }
-    for (String manifest : l.setup.manifests) {
-      // Through kubectl so the setup goes through the same port a real cluster would get.
-      session.kubectl().execute(List.of("apply", "-f", l.dir.resolve(manifest).toString()));
+    for (String manifest : l.setup().manifests()) {
+      // Through kubectl so the setup takes the same path on the simulator and on a real cluster.
+      session.kubectl().execute(List.of("apply", "-f", l.dir().resolve(manifest).toString()));
     }
+    // Let controllers settle on the virtual clock, so the first step starts from running pods.
     SimCluster sim = session.simulator();
-    if (sim != null && !sim.realtime() && l.setup.settleSeconds > 0) sim.advance(Duration.ofSeconds(l.setup.settleSeconds));
+    if (sim != null && !sim.realtime()) sim.advance(SETTLE);
     goTo(0);
   }
 
   public void goTo(int index) {
     step = index;
     stepStart = session.history().size();
+    stepStartTime = session.cluster().clock().now();
     stepPassed = false;
   }
 
   /** Writes the step's files; a file that exists with other content is kept unless {@code overwrite}. */
   public List<String> handOutFiles(boolean overwrite) throws IOException {
     List<String> kept = new ArrayList<>();
-    for (Map.Entry<String, String> f : currentStep().files.entrySet()) {
-      if (!copyIntoWorkspace(lesson.dir.resolve(f.getValue()), f.getKey(), overwrite)) kept.add(f.getKey());
+    for (Map.Entry<String, String> f : currentStep().files().entrySet()) {
+      if (!copyIntoWorkspace(lesson.dir().resolve(f.getValue()), f.getKey(), overwrite)) kept.add(f.getKey());
     }
     return kept;
   }
@@ -95,16 +103,20 @@ public final class LessonRunner implements Session.Listener {
     return true;
   }
 
-  public List<CheckEvaluator.Result> evaluate() {
-    List<HistoryEntry> all = session.history();
-    CheckEvaluator.Context ctx = new CheckEvaluator.Context(session.cluster(), session.namespace(), all,
-        all.subList(Math.min(stepStart, all.size()), all.size()), session.workdir(), answers, step);
-    return currentStep().checks.stream().map(c -> CheckEvaluator.evaluate(c, ctx)).toList();
+  /** One check of the step and its outcome. */
+  public record Outcome(io.kubetutor.lesson.check.Check check, CheckResult result) {
+    public boolean passed() { return result.passed(); }
+  }
+
+  public List<Outcome> evaluate() {
+    CheckContext ctx = new CheckContext(session.cluster(), session.namespace(), session.history(), stepStart,
+        stepStartTime, session.workdir(), answers.get(step));
+    return currentStep().checks().stream().map(c -> new Outcome(c, c.evaluate(ctx))).toList();
   }
 
   /** Next hint of the step, or null when all were shown. */
   public String nextHint() {
-    List<String> hints = currentStep().hints;
+    List<String> hints = currentStep().hints();
     int shown = hintsShown.getOrDefault(step, 0);
     if (shown >= hints.size()) return null;
     hintsShown.put(step, shown + 1);
@@ -117,18 +129,19 @@ public final class LessonRunner implements Session.Listener {
 
   /** Prints the step: heading, text, question. */
   public void show(PrintWriter out) {
-    Lesson.Step s = currentStep();
-    out.println("# " + lesson.title + " — step " + (step + 1) + "/" + lesson.steps.size() + ": " + s.title);
+    Step s = currentStep();
+    out.println("# " + lesson.title() + " — step " + (step + 1) + "/" + lesson.steps().size() + ": " + s.title());
     out.println();
-    out.println(s.text.strip());
-    if (s.question != null) {
+    out.println(s.text().strip());
+    if (s.question() != null) {
       out.println();
-      out.println("Question: " + s.question.prompt.strip());
-      char letter = 'a';
-      for (String c : s.question.choices) out.println("  " + (letter++) + ") " + c);
-      out.println("Answer with: lesson answer TEXT");
+      out.println("Question: " + s.question().prompt().strip());
+      for (int i = 0; i < s.question().choices().size(); i++) {
+        out.println("  " + Question.letter(i) + ") " + s.question().choices().get(i));
+      }
+      out.println("Answer with: lesson answer " + (s.question().multipleChoice() ? "LETTER" : "TEXT"));
     }
-    if (!s.files.isEmpty()) out.println("Files for this step: lesson files");
+    if (!s.files().isEmpty()) out.println("Files for this step: lesson files");
   }
 
   /**
@@ -137,9 +150,9 @@ public final class LessonRunner implements Session.Listener {
    */
   @Override
   public void afterCommand(Session s, HistoryEntry entry) {
-    if (lesson == null || stepPassed || currentStep().checks.isEmpty()) return;
+    if (lesson == null || stepPassed || currentStep().checks().isEmpty()) return;
     if (entry.words().isEmpty() || List.of("check", "next", "prev", "lesson", "solution", "hint").contains(entry.words().get(0))) return;
-    if (evaluate().stream().allMatch(CheckEvaluator.Result::passed)) {
+    if (evaluate().stream().allMatch(Outcome::passed)) {
       stepPassed = true;
       s.out().println("✔ Step " + (step + 1) + " done. Type \"check\" to see why, or \"next\" to go on.");
     }

@@ -27,22 +27,22 @@ public final class LessonTester {
   public static List<String> test(Lesson lesson) throws IOException {
     List<String> problems = new ArrayList<>();
     try (Fresh solved = new Fresh(lesson)) {
-      for (int i = 0; i < lesson.steps.size(); i++) {
+      for (int i = 0; i < lesson.steps().size(); i++) {
         solved.runner.goTo(i);
-        for (String c : lesson.steps.get(i).solution) {
+        for (String c : lesson.steps().get(i).solution()) {
           int code = solved.session.execute(c);
           if (code != 0) problems.add("step " + (i + 1) + ": solution command \"" + c + "\" exited " + code + ": " + solved.errors());
         }
-        for (CheckEvaluator.Result r : solved.runner.evaluate()) {
-          if (!r.passed()) problems.add("step " + (i + 1) + ": after the solution, check \"" + r.check().message + "\" fails: " + r.detail());
+        for (LessonRunner.Outcome r : solved.runner.evaluate()) {
+          if (!r.passed()) problems.add("step " + (i + 1) + ": after the solution, check \"" + r.check().description() + "\" fails: " + r.result().detail());
         }
       }
     }
     try (Fresh idle = new Fresh(lesson)) {
-      for (int i = 0; i < lesson.steps.size(); i++) {
+      for (int i = 0; i < lesson.steps().size(); i++) {
         idle.runner.goTo(i);
-        List<CheckEvaluator.Result> results = idle.runner.evaluate();
-        if (!results.isEmpty() && results.stream().allMatch(CheckEvaluator.Result::passed)) {
+        List<LessonRunner.Outcome> results = idle.runner.evaluate();
+        if (!results.isEmpty() && results.stream().allMatch(LessonRunner.Outcome::passed)) {
           problems.add("step " + (i + 1) + ": every check passes without the student doing anything");
         }
       }
@@ -59,7 +59,7 @@ public final class LessonTester {
 
     Fresh(Lesson lesson) throws IOException {
       workspace = Files.createTempDirectory("kubetutor-lesson-test");
-      SessionOptions options = new SessionOptions("sim", null, lesson.setup.seed, "virtual", Duration.ofSeconds(5),
+      SessionOptions options = new SessionOptions("sim", null, lesson.setup().seed(), "virtual", Duration.ofSeconds(5),
           workspace, false, false, false, true, null, null);
       session = new Session(options, new PrintWriter(new StringWriter()), new PrintWriter(err),
           new ByteArrayInputStream(new byte[0]));

@@ -10,6 +10,7 @@ import io.kubetutor.shell.builtins.PrevBuiltin;
 import io.kubetutor.shell.builtins.SolutionBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
 import io.kubetutor.shell.builtins.CpBuiltin;
+import io.kubetutor.shell.builtins.DockerBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
 import io.kubetutor.shell.builtins.EditBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
@@ -40,6 +41,7 @@ final class Builtins {
         new RmBuiltin(),
         new CpBuiltin(),
         new MvBuiltin(),
+        new DockerBuiltin(),
         new EditBuiltin(),
         new HostCommandBuiltin(),
         new TreeBuiltin(),

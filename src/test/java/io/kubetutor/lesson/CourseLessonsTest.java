@@ -12,7 +12,7 @@ class CourseLessonsTest {
 
   @TestFactory
   List<DynamicTest> everyLessonIsSolvableAndNotFreelyPassed() throws Exception {
-    List<Path> dirs = LessonLoader.lessonDirs(Path.of("lessons"));
+    List<Path> dirs = LessonLibrary.lessonDirs(Path.of("lessons"));
     assertThat(dirs).extracting(p -> p.getFileName().toString()).contains("01-pods", "02-deployments");
     return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
       Lesson lesson = LessonLoader.load(d);

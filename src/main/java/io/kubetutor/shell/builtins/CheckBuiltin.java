@@ -1,6 +1,5 @@
 package io.kubetutor.shell.builtins;
 
-import io.kubetutor.lesson.CheckEvaluator;
 import io.kubetutor.lesson.LessonRunner;
 import io.kubetutor.shell.Builtin;
 import io.kubetutor.shell.Session;
@@ -19,16 +18,16 @@ public final class CheckBuiltin implements Builtin {
       session.err().println("error: no lesson started (try: lesson list)");
       return 1;
     }
-    List<CheckEvaluator.Result> results = runner.evaluate();
+    List<LessonRunner.Outcome> results = runner.evaluate();
     boolean all = true;
-    for (CheckEvaluator.Result r : results) {
+    for (LessonRunner.Outcome r : results) {
       all &= r.passed();
-      session.out().println((r.passed() ? "✔ " : "✘ ") + r.check().message + (r.passed() ? "" : " (" + r.detail() + ")"));
+      session.out().println((r.passed() ? "✔ " + r.check().description() : "✘ " + r.check().failureMessage() + " (" + r.result().detail() + ")"));
     }
     if (!all) return 1;
-    int last = runner.lesson().steps.size() - 1;
+    int last = runner.lesson().steps().size() - 1;
     if (runner.stepIndex() == last) {
-      session.out().println("Well done: you finished \"" + runner.lesson().title + "\".");
+      session.out().println("Well done: you finished \"" + runner.lesson().title() + "\".");
     } else {
       session.out().println("Well done! On to step " + (runner.stepIndex() + 2) + ".");
       runner.goTo(runner.stepIndex() + 1);

@@ -1,6 +1,8 @@
 package io.kubetutor.shell.builtins;
 
 import io.kubetutor.lesson.Lesson;
+import io.kubetutor.lesson.LessonException;
+import io.kubetutor.lesson.LessonLibrary;
 import io.kubetutor.lesson.LessonLoader;
 import io.kubetutor.lesson.LessonRunner;
 import io.kubetutor.shell.Builtin;
@@ -20,8 +22,8 @@ public final class LessonBuiltin implements Builtin {
     String sub = args.isEmpty() ? "show" : args.get(0);
     switch (sub) {
       case "list" -> {
-        Path root = LessonLoader.lessonsRoot();
-        List<Path> dirs = LessonLoader.lessonDirs(root);
+        Path root = LessonLibrary.root();
+        List<Path> dirs = LessonLibrary.lessonDirs(root);
         if (dirs.isEmpty()) {
           session.err().println("error: no lessons found in " + root.toAbsolutePath());
           return 1;
@@ -29,9 +31,9 @@ public final class LessonBuiltin implements Builtin {
         for (Path d : dirs) {
           try {
             Lesson l = LessonLoader.load(d);
-            String mark = runner.lesson() != null && runner.lesson().id.equals(l.id) ? "▶" : " ";
-            session.out().printf("%s %-16s %s (%d steps)%n", mark, d.getFileName(), l.title, l.steps.size());
-          } catch (LessonLoader.InvalidLessonException e) {
+            String mark = runner.lesson() != null && runner.lesson().id().equals(l.id()) ? "▶" : " ";
+            session.out().printf("%s %-16s %s (%d steps)%n", mark, d.getFileName(), l.title(), l.steps().size());
+          } catch (LessonException e) {
             session.out().printf("  %-16s (invalid: %s)%n", d.getFileName(), e.getMessage().lines().findFirst().orElse(""));
           }
         }
@@ -66,9 +68,9 @@ public final class LessonBuiltin implements Builtin {
       case "show" -> runner.show(session.out());
       case "status" -> {
         long passed = runner.evaluate().stream().filter(r -> r.passed()).count();
-        session.out().printf("%s: step %d/%d \"%s\", %d/%d checks passing, %d hints used%n", runner.lesson().id,
-            runner.stepIndex() + 1, runner.lesson().steps.size(), runner.currentStep().title, passed,
-            runner.currentStep().checks.size(), runner.hintsUsed());
+        session.out().printf("%s: step %d/%d \"%s\", %d/%d checks passing, %d hints used%n", runner.lesson().id(),
+            runner.stepIndex() + 1, runner.lesson().steps().size(), runner.currentStep().title(), passed,
+            runner.currentStep().checks().size(), runner.hintsUsed());
       }
       case "reset" -> {
         int keep = runner.stepIndex();
@@ -80,10 +82,10 @@ public final class LessonBuiltin implements Builtin {
         boolean force = args.contains("--force");
         List<String> kept = runner.handOutFiles(force);
         for (String k : kept) session.out().println("kept your changed " + k + " (lesson files --force replaces it)");
-        session.out().println("Files written: " + runner.currentStep().files.keySet());
+        session.out().println("Files written: " + runner.currentStep().files().keySet());
       }
       case "answer" -> {
-        if (runner.currentStep().question == null) {
+        if (runner.currentStep().question() == null) {
           session.err().println("error: this step has no question");
           return 1;
         }
@@ -99,7 +101,7 @@ public final class LessonBuiltin implements Builtin {
   private static Path resolve(String name) throws Exception {
     Path direct = Path.of(name);
     if (java.nio.file.Files.isRegularFile(direct.resolve("lesson.yaml"))) return direct;
-    for (Path d : LessonLoader.lessonDirs(LessonLoader.lessonsRoot())) {
+    for (Path d : LessonLibrary.lessonDirs(LessonLibrary.root())) {
       String n = d.getFileName().toString();
       if (n.equals(name) || n.replaceFirst("^\\d+-", "").equals(name)) return d;
     }

@@ -19,7 +19,7 @@ public final class PrevBuiltin implements Builtin {
       return 1;
     }
     int target = runner.stepIndex() + (-1);
-    if (target < 0 || target >= runner.lesson().steps.size()) {
+    if (target < 0 || target >= runner.lesson().steps().size()) {
       session.err().println("error: no " + ((-1) > 0 ? "next" : "previous") + " step");
       return 1;
     }

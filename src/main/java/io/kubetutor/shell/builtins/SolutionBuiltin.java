@@ -36,7 +36,7 @@ public final class SolutionBuiltin implements Builtin {
         return 1;
       }
     }
-    List<String> commands = runner.currentStep().solution;
+    List<String> commands = runner.currentStep().solution();
     if (!args.contains("--run")) {
       for (String c : commands) session.out().println("  " + c);
       return 0;
