@@ -15,7 +15,8 @@ public final class Controllers {
   static final List<Function<ControlPlane, Reconciler>> ALL = List.of(
       // one line per controller
       plane -> new Kubelet(plane, plane.images()),
-      EndpointsController::new
+      EndpointsController::new,
+      PersistentVolumeBinder::new
   );
 
   public static List<Reconciler> create(ControlPlane plane) {
