@@ -223,4 +223,10 @@ public final class SimCluster implements Cluster {
     return new VersionInfo("1", "31", "v1.31.0", "9edcffcde5595e8a5b1a35f88c421764e575afce", "clean",
         "2024-08-13T07:28:49Z", "go1.22.5", "gc", "linux/amd64");
   }
+
+  @Override
+  public ExecResult exec(String namespace, String pod, String container, List<String> command, String stdin) {
+    io.fabric8.kubernetes.api.model.Pod p = (io.fabric8.kubernetes.api.model.Pod) get(ResourceKind.POD, namespace, pod);
+    return SimExec.run(p, SimExec.runningContainer(p, container), command);
+  }
 }
