@@ -20,7 +20,9 @@ public final class Controllers {
       NamespaceController::new,
       ServiceAccountController::new,
       RootCaPublisher::new,
-      plane -> new Kubelet(plane, plane.images())
+      plane -> new Kubelet(plane, plane.images()),
+      EndpointsController::new,
+      PersistentVolumeBinder::new
       // one line per controller (keep a comma on every line but the last)
   );
 
