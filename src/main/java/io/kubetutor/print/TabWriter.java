@@ -7,7 +7,8 @@ import java.util.List;
  * Elastic tabstops exactly as Go's {@code text/tabwriter} lays them out, with the
  * {@code RememberWidths} flag of the fork kubectl uses (liggitt/tabwriter). Cells end at a tab; the
  * text after a line's last tab is not part of any column and is never padded. A column's width in a
- * block of consecutive lines is {@code max(minwidth, longest cell + padding)}, counted in code points.
+ * block of consecutive lines is {@code max(minwidth, longest cell + padding)}, counted in code points
+ * (ANSI colour sequences count as zero width).
  * A line without a tab ends every block (Go flushes there).
  *
  * <p>{@code kubectl get} uses minwidth 6, padding 3, remember widths; {@code kubectl describe} and
@@ -142,7 +143,16 @@ public final class TabWriter {
     }
   }
 
+  /** Width of a cell: code points, not counting ANSI colour sequences (so coloured cells stay aligned). */
   private static int codePoints(String s) {
-    return s.codePointCount(0, s.length());
+    int n = s.codePointCount(0, s.length());
+    int esc = s.indexOf('\u001b');
+    while (esc >= 0) {
+      int end = s.indexOf('m', esc);
+      if (end < 0) break;
+      n -= end - esc + 1;
+      esc = s.indexOf('\u001b', end);
+    }
+    return n;
   }
 }

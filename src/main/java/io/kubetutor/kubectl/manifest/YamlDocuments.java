@@ -125,15 +125,16 @@ final class YamlDocuments {
       String l = v.toLowerCase(Locale.ROOT);
       return F.booleanNode(l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y"));
     }
-    if (tag.equals(Tag.INT) && INT.matcher(v).matches()) {
-      BigInteger b = new BigInteger(v.replace("_", "").replace("+", ""));
+    if (tag.equals(Tag.INT) && yaml11Int(v) != null) {
+      BigInteger b = yaml11Int(v);
       if (b.bitLength() < 32) return F.numberNode(b.intValue());
       return b.bitLength() < 63 ? F.numberNode(b.longValue()) : F.numberNode(b);
     }
     if (tag.equals(Tag.FLOAT)) {
       try {
         double d = Double.parseDouble(v.replace("_", ""));
-        if (d == Math.rint(d) && !v.contains(".") && !v.toLowerCase(Locale.ROOT).contains("e")) {
+        // Go's JSON writes a whole float64 without a fraction (1.0 -> 1), so it then fits an int field.
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
           return d == (int) d ? F.numberNode((int) d) : F.numberNode((long) d);
         }
         return F.numberNode(d);
@@ -142,6 +143,27 @@ final class YamlDocuments {
       }
     }
     return F.textNode(v);
+  }
+
+  /**
+   * A YAML 1.1 integer as go-yaml v2 reads it: decimal, {@code 0x} hex, {@code 0b} binary and a
+   * leading {@code 0} for octal (so {@code defaultMode: 0644} is 420); null for other forms.
+   */
+  static BigInteger yaml11Int(String text) {
+    String v = text.replace("_", "");
+    boolean negative = v.startsWith("-");
+    if (v.startsWith("-") || v.startsWith("+")) v = v.substring(1);
+    BigInteger n;
+    try {
+      if (v.startsWith("0x")) n = new BigInteger(v.substring(2), 16);
+      else if (v.startsWith("0b")) n = new BigInteger(v.substring(2), 2);
+      else if (v.length() > 1 && v.startsWith("0")) n = new BigInteger(v.substring(1), 8);
+      else if (INT.matcher(v).matches()) n = new BigInteger(v);
+      else return null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return negative ? n.negate() : n;
   }
 
   /** SnakeYAML's wording and marks, turned into go-yaml's (the library behind kubectl). */

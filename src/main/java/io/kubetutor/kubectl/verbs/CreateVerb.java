@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * ({@code create deployment|namespace|configmap|secret}) are subcommands of this command.
  */
 @Command(name = "create", description = "Create a resource from a file or from stdin",
-    subcommands = {},
+    subcommands = {CreateConfigMapVerb.class, CreateDeploymentVerb.class, CreateNamespaceVerb.class,
+        CreateSecretVerb.class, CreateServiceVerb.class},
     footerHeading = "%nExamples:%n",
     footer = {"  # Create a pod using the data in pod.json", "  kubectl create -f ./pod.json"})
 public final class CreateVerb extends Verb {

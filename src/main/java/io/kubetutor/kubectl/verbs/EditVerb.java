@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kubectl edit TYPE NAME}: opens the live object's YAML (or JSON with {@code -o json}) under
- * kubectl's header comment in the session's editor. Saving unchanged cancels; an invalid edit
+ * {@code kubectl edit TYPE NAME...}: opens the live object's YAML (or JSON with {@code -o json}; several
+ * objects as one {@code v1 List}) under kubectl's header comment in the session's editor. Saving unchanged cancels; an invalid edit
  * re-opens the file with the error written as comments on top, as kubectl does; a valid one is
  * merged into the live object ({@code edited}).
  */
@@ -62,9 +62,9 @@ public final class EditVerb extends Verb {
     }
     Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(args), null, false, namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
-    for (Targets.Found f : targets.found) {
+    if (!targets.found.isEmpty()) {
       try {
-        edit(f, dryRun);
+        edit(targets.found, dryRun, errors);
       } catch (ClusterException | KubectlException e) {
         errors.add(e);
       }
@@ -72,42 +72,91 @@ public final class EditVerb extends Verb {
     return Errors.print(err(), errors);
   }
 
-  private void edit(Targets.Found f, Cluster.DryRun dryRun) {
-    String body = render(f.object());
-    String fileName = "kubectl-edit-" + f.kind().singular() + "-" + f.name() + "." + output;
+  /**
+   * One editing session: a single object as itself, several as a {@code v1 List} in one file. After
+   * a save, objects whose edit failed validation are re-opened (alone) with the reasons on top;
+   * those that saved are done.
+   */
+  private void edit(List<Targets.Found> objects, Cluster.DryRun dryRun, List<RuntimeException> errors) {
+    Targets.Found first = objects.get(0);
+    String fileName = "kubectl-edit-" + first.kind().singular() + "-" + first.name() + "." + output;
+    List<Targets.Found> pending = objects;
+    List<JsonNode> originals = new ArrayList<>();
+    for (Targets.Found f : objects) originals.add(ManifestReader.parseDocument(render(f.object())));
+    String body = render(objects.stream().map(Targets.Found::object).toList());
     String presented = HEADER + body;
     String lastInvalid = null;
+    boolean saved = false;
     while (true) {
       String edited = env.edit(fileName, presented);
       String content = edited == null ? "" : stripComments(edited);
       if (lastInvalid != null && content.equals(lastInvalid)) {
         throw new KubectlException("Edit cancelled, no valid changes were saved.");
       }
-      if (content.isBlank() || content.equals(stripComments(body))) {
-        err().println(CANCELLED);
+      if (content.isBlank() || (lastInvalid == null && content.equals(stripComments(body)))) {
+        if (!saved) err().println(CANCELLED);
         return;
       }
-      String problem;
+      List<JsonNode> items;
       try {
-        problem = save(f, body, content, dryRun);
-        if (problem == null) return;
+        items = items(ManifestReader.parseDocument(content), pending.size());
       } catch (IllegalArgumentException e) {
         // kubectl reads the saved text as a stream named "edited-file".
-        problem = "# The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: "
-            + e.getMessage() + "\n#\n";
+        lastInvalid = content;
+        presented = HEADER + "# The edited file had a syntax error: error parsing edited-file: error converting YAML to"
+            + " JSON: " + e.getMessage() + "\n#\n" + content;
+        continue;
       }
-      lastInvalid = content;
-      presented = HEADER + problem + content;
+      StringBuilder problems = new StringBuilder();
+      List<Targets.Found> failed = new ArrayList<>();
+      List<JsonNode> failedOriginals = new ArrayList<>();
+      List<JsonNode> failedItems = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        JsonNode item = items.get(i);
+        if (item.equals(originals.get(i))) continue;
+        String problem;
+        try {
+          problem = save(pending.get(i), originals.get(i), item, dryRun);
+        } catch (KubectlException e) {
+          errors.add(e);
+          continue;
+        }
+        if (problem == null) {
+          saved = true;
+        } else {
+          problems.append(problem);
+          failed.add(pending.get(i));
+          failedOriginals.add(originals.get(i));
+          failedItems.add(item);
+        }
+      }
+      if (failed.isEmpty()) return;
+      pending = failed;
+      originals = failedOriginals;
+      String again = failedItems.size() == 1 ? text(failedItems.get(0)) : text(listOf(failedItems));
+      lastInvalid = stripComments(again);
+      presented = HEADER + problems + again;
     }
   }
 
-  /** Applies the edit; returns null on success, or the error comment block to re-open with. */
-  private String save(Targets.Found f, String body, String content, Cluster.DryRun dryRun) {
-    JsonNode editedJson = ManifestReader.parseDocument(content);
+  /** The objects of the saved document: the document itself, or the items of a List. */
+  private static List<JsonNode> items(JsonNode doc, int expected) {
+    if (doc == null) throw new IllegalArgumentException("the edited file is empty");
+    if (expected == 1) return List.of(doc);
+    JsonNode items = doc.path("items");
+    if (!items.isArray() || items.size() != expected) {
+      throw new KubectlException("the edited List must keep its " + expected + " items");
+    }
+    List<JsonNode> out = new ArrayList<>();
+    items.forEach(out::add);
+    return out;
+  }
+
+  /** Saves one object's edit; returns null on success, or the comment block to re-open it with. */
+  private String save(Targets.Found f, JsonNode originalJson, JsonNode editedJson, Cluster.DryRun dryRun) {
     if (!(editedJson instanceof ObjectNode edited)) {
       return "# error: the edited file is not a " + f.kind().kind() + " object\n#\n";
     }
-    JsonNode originalJson = ManifestReader.parseDocument(body);
     if (!edited.path("apiVersion").asText().equals(originalJson.path("apiVersion").asText())
         || !edited.path("kind").asText().equals(originalJson.path("kind").asText())
         || !edited.path("metadata").path("name").asText().equals(f.name())) {
@@ -148,6 +197,27 @@ public final class EditVerb extends Verb {
     HasMetadata copy = Objects.copy(object);
     copy.getMetadata().setManagedFields(null);  // kubectl edit hides managed fields
     return output.equals("json") ? Objects.toJson(copy) + "\n" : Objects.toYaml(copy);
+  }
+
+  /** Several objects as kubectl shows them for editing: one {@code v1 List}. */
+  private String render(List<HasMetadata> objects) {
+    if (objects.size() == 1) return render(objects.get(0));
+    List<JsonNode> items = new ArrayList<>();
+    for (HasMetadata o : objects) items.add(ManifestReader.parseDocument(render(o)));
+    return text(listOf(items));
+  }
+
+  private static JsonNode listOf(List<JsonNode> items) {
+    ObjectNode list = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    list.put("apiVersion", "v1");
+    list.putArray("items").addAll(items);
+    list.put("kind", "List");
+    list.putObject("metadata").put("resourceVersion", "");
+    return list;
+  }
+
+  private String text(JsonNode json) {
+    return output.equals("json") ? Objects.toJson(json) + "\n" : Objects.toYaml(json);
   }
 
   /** The text without comment lines, as kubectl compares and parses it. */

@@ -23,6 +23,8 @@ abstract class MetadataMapVerb extends Verb {
 
   @Parameters(arity = "0..*", paramLabel = "TYPE NAME KEY=VAL") List<String> args = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin ManifestOptions manifests = new ManifestOptions();
+
   @Option(names = {"-l", "--selector"}, description = "Selector (label query) to filter on.")
   String selector;
 
@@ -72,7 +74,8 @@ abstract class MetadataMapVerb extends Verb {
     Map<String, String> changes = new LinkedHashMap<>();
     List<String> removals = new ArrayList<>();
     for (String arg : args) {
-      boolean pair = arg.contains("=") || (arg.endsWith("-") && !arg.contains("/"));
+      // kubectl's GetResourcesAndPairs: KEY=VALUE or KEY- (keys may hold a prefix/ like app.kubernetes.io/name-).
+      boolean pair = (arg.contains("=") && !arg.startsWith("=")) || (arg.endsWith("-") && !arg.equals("-"));
       if (!pair) {
         if (!changes.isEmpty() || !removals.isEmpty()) {
           throw new KubectlException("all resources must be specified before " + noun() + " changes: " + arg);
@@ -92,14 +95,15 @@ abstract class MetadataMapVerb extends Verb {
             + " in the same command");
       }
     }
-    if (resources.isEmpty()) {
+    if (resources.isEmpty() && !manifests.given()) {
       throw new KubectlException("one or more resources must be specified as <resource> <name> or <resource>/<name>");
     }
     if (!list && changes.isEmpty() && removals.isEmpty()) {
       throw new KubectlException("at least one " + noun() + " update is required");
     }
-    Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(resources), selector, all,
-        allNamespaces ? null : namespace());
+    Targets targets = manifests.given()
+        ? Targets.fromManifests(cluster(), manifests.read(env, namespace(), namespaceFlag != null))
+        : Targets.resolve(cluster(), ResourceArgs.parse(resources), selector, all, allNamespaces ? null : namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
     // kubectl's IntoSingleItemImplied: one named object lists without a heading.
     boolean one = !targets.bySelector && targets.found.size() + targets.errors.size() == 1;

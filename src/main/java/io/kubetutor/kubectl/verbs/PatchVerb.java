@@ -37,6 +37,8 @@ public final class PatchVerb extends Verb {
 
   @Parameters(arity = "0..*", paramLabel = "TYPE NAME") List<String> args = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin ManifestOptions manifests = new ManifestOptions();
+
   @Option(names = {"-p", "--patch"}, description = "The patch to be applied to the resource JSON file.")
   String patch;
 
@@ -77,10 +79,12 @@ public final class PatchVerb extends Verb {
       throw new KubectlException("unable to parse \"" + text + "\": " + e.getMessage());
     }
     if (patchJson == null) throw new KubectlException("unable to parse \"" + text + "\": empty patch");
-    if (args.isEmpty()) {
+    if (args.isEmpty() && !manifests.given()) {
       throw new KubectlException("one or more resources must be specified as <resource> <name> or <resource>/<name>");
     }
-    Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(args), null, false, namespace());
+    Targets targets = manifests.given()
+        ? Targets.fromManifests(cluster(), manifests.read(env, namespace(), namespaceFlag != null))
+        : Targets.resolve(cluster(), ResourceArgs.parse(args), null, false, namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
     for (Targets.Found f : targets.found) {
       try {

@@ -43,8 +43,11 @@ public final class ReplaceVerb extends Verb {
       description = "If true, immediately remove resources from API and bypass graceful deletion, then re-create them.")
   boolean force;
 
+  /** How long --force waits for the old object to go before creating the new one (cluster time). */
+  private static final java.time.Duration FORCE_WAIT = java.time.Duration.ofSeconds(60);
+
   @Override
-  protected int run() {
+  protected int run() throws InterruptedException {
     if (!stray.isEmpty()) {
       throw KubectlException.usage("replace", "Unexpected args: [" + String.join(" ", stray) + "]");
     }
@@ -70,6 +73,7 @@ public final class ReplaceVerb extends Verb {
             } catch (ClusterException e) {
               if (!e.isNotFound()) throw e;
             }
+            waitUntilGone(m);
             HasMetadata fresh = Objects.copy(object);
             fresh.getMetadata().setResourceVersion(null);
             result = cluster().create(fresh, dryRun);
@@ -85,5 +89,26 @@ public final class ReplaceVerb extends Verb {
       }
     }
     return Errors.print(err(), errors);
+  }
+
+  /** kubectl replace --force waits for the deletion to finish before it creates the object again. */
+  private void waitUntilGone(Manifest m) {
+    io.kubetutor.cluster.ClusterClock clock = cluster().clock();
+    java.time.Instant deadline = clock.now().plus(FORCE_WAIT);
+    String ns = m.kind().namespaced() ? m.namespace() : null;
+    while (clock.now().isBefore(deadline) && !clock.quiescent()) {
+      try {
+        cluster().get(m.kind(), ns, m.name());
+      } catch (ClusterException e) {
+        return;
+      }
+      try {
+        clock.sleep(java.time.Duration.ofSeconds(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KubectlException("interrupted while waiting for " + m.kind().qualifiedPlural() + " \"" + m.name()
+            + "\" to be deleted");
+      }
+    }
   }
 }

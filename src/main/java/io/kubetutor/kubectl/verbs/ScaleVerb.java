@@ -9,8 +9,6 @@ import io.kubetutor.cluster.Objects;
 import io.kubetutor.kubectl.KubectlException;
 import io.kubetutor.kubectl.ResourceArgs;
 import io.kubetutor.kubectl.Verb;
-import io.kubetutor.kubectl.manifest.Manifest;
-import io.kubetutor.kubectl.manifest.ManifestReader;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -65,15 +63,9 @@ public final class ScaleVerb extends Verb {
     List<RuntimeException> errors = new ArrayList<>();
     List<Targets.Found> found = new ArrayList<>();
     if (manifests.given()) {
-      ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null);
-      errors.addAll(read.errors());
-      for (Manifest m : read.manifests()) {
-        try {
-          found.add(new Targets.Found(m.kind(), cluster().get(m.kind(), m.kind().namespaced() ? m.namespace() : null, m.name())));
-        } catch (ClusterException e) {
-          errors.add(e);
-        }
-      }
+      Targets read = Targets.fromManifests(cluster(), manifests.read(env, namespace(), namespaceFlag != null));
+      errors.addAll(read.errors);
+      found.addAll(read.found);
       if (found.isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to scale");
     } else {
       if (args.isEmpty()) {

@@ -37,6 +37,8 @@ public final class SetImageVerb extends Verb {
 
   @Parameters(arity = "0..*", paramLabel = "TYPE NAME CONTAINER=IMAGE") List<String> args = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin ManifestOptions manifests = new ManifestOptions();
+
   @Option(names = {"-l", "--selector"}, description = "Selector (label query) to filter on.")
   String selector;
 
@@ -66,11 +68,13 @@ public final class SetImageVerb extends Verb {
         images.put(arg.substring(0, eq), arg.substring(eq + 1));
       }
     }
-    if (resources.isEmpty()) {
+    if (resources.isEmpty() && !manifests.given()) {
       throw new KubectlException("one or more resources must be specified as <resource> <name> or <resource>/<name>");
     }
     if (images.isEmpty()) throw new KubectlException("at least one image update is required");
-    Targets targets = Targets.resolve(cluster(), ResourceArgs.parse(resources), selector, all, namespace());
+    Targets targets = manifests.given()
+        ? Targets.fromManifests(cluster(), manifests.read(env, namespace(), namespaceFlag != null))
+        : Targets.resolve(cluster(), ResourceArgs.parse(resources), selector, all, namespace());
     List<RuntimeException> errors = new ArrayList<>(targets.errors);
     for (Targets.Found f : targets.found) {
       try {

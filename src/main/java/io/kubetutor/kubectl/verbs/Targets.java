@@ -68,6 +68,20 @@ final class Targets {
     return t;
   }
 
+  /** The live objects named by manifests ({@code -f}): each is read from the cluster, as kubectl's builder does. */
+  static Targets fromManifests(Cluster cluster, io.kubetutor.kubectl.manifest.ManifestReader.Result read) {
+    Targets t = new Targets();
+    t.errors.addAll(read.errors());
+    for (io.kubetutor.kubectl.manifest.Manifest m : read.manifests()) {
+      try {
+        t.found.add(new Found(m.kind(), cluster.get(m.kind(), m.kind().namespaced() ? m.namespace() : null, m.name())));
+      } catch (ClusterException e) {
+        t.errors.add(e);
+      }
+    }
+    return t;
+  }
+
   /** How often a read-modify-write is tried when the object changed underneath it (kubectl's maxPatchRetry). */
   static final int MAX_ATTEMPTS = 5;
 

@@ -176,6 +176,9 @@ class ManifestReaderTest {
     assertThat(onlyError("f.yaml", "apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n")).isEqualTo(
         "error: resource mapping not found for name: \"x\" namespace: \"\" from \"f.yaml\": no matches for kind \"Foo\""
             + " in version \"v1\"\nensure CRDs are installed first");
+    assertThat(onlyError("deploy.yml", DEPLOY.replace("apiVersion: apps/v1", "apiVersion: v1"))).as("a common slip")
+        .isEqualTo("error: resource mapping not found for name: \"hello\" namespace: \"\" from \"deploy.yml\": no matches"
+            + " for kind \"Deployment\" in version \"v1\"\nensure CRDs are installed first");
     assertThat(onlyError("f.yaml", "apiVersion: apps/v1beta1\nkind: Deployment\nmetadata:\n  name: x\n  namespace: a\n"))
         .contains("namespace: \"a\" from \"f.yaml\": no matches for kind \"Deployment\" in version \"apps/v1beta1\"");
   }
@@ -213,6 +216,19 @@ class ManifestReaderTest {
         .decodeError();
     assertThat(half.getMessage()).endsWith("json: cannot unmarshal number 2.5 into Go struct field"
         + " DeploymentSpec.spec.replicas of type int32");
+  }
+
+  @Test
+  void yaml11NumbersAndBooleansAsGoYamlReadsThem() {
+    assertThat(YamlDocuments.yaml11Int("0644")).hasToString("420");
+    assertThat(YamlDocuments.yaml11Int("0x1F")).hasToString("31");
+    assertThat(YamlDocuments.yaml11Int("-1_000")).hasToString("-1000");
+    assertThat(YamlDocuments.yaml11Int("1:30")).isNull();
+    assertThat(ManifestReader.parseDocument("replicas: 2.0\nratio: 2.5\n").toString())
+        .isEqualTo("{\"replicas\":2,\"ratio\":2.5}");
+    // YAML 1.1: even the key "on" is a boolean, which becomes the JSON key "true" (as in kubectl).
+    assertThat(ManifestReader.parseDocument("mode: 0644\non: yes\nname: '0644'\n").toString())
+        .isEqualTo("{\"mode\":420,\"true\":true,\"name\":\"0644\"}");
   }
 
   @Test

@@ -127,7 +127,9 @@ class ApplyVerbTest {
   void clientSideErrors() throws Exception {
     assertThat(sh.run("kubectl apply")).isEqualTo(new Result(1, "", "error: must specify one of -f and -k\n"));
     assertThat(sh.run("kubectl create deployment web")).isEqualTo(new Result(1, "",
-        "error: Unexpected args: [deployment web]\nSee 'kubectl create -h' for help and examples\n"));
+        "error: required flag(s) \"image\" not set\n"));
+    assertThat(sh.run("kubectl create nosuch web")).isEqualTo(new Result(1, "",
+        "error: Unexpected args: [nosuch web]\nSee 'kubectl create -h' for help and examples\n"));
     assertThat(sh.run("kubectl apply -f nope.yaml"))
         .isEqualTo(new Result(1, "", "error: the path \"nope.yaml\" does not exist\n"));
     write("empty.yaml", "---\n");
@@ -169,6 +171,10 @@ class ApplyVerbTest {
     write("d.yaml", DEPLOY.replace("replicas: 2", "replicas: 3"));
     assertThat(sh.run("kubectl replace -f d.yaml")).isEqualTo(new Result(0, "deployment.apps/hello-deployment replaced\n", ""));
     assertThat(live("hello-deployment").getSpec().getReplicas()).isEqualTo(3);
+    String uid = live("hello-deployment").getMetadata().getResourceVersion();
+    assertThat(sh.run("kubectl replace --force -f d.yaml")).isEqualTo(new Result(0,
+        "deployment.apps \"hello-deployment\" deleted\ndeployment.apps/hello-deployment replaced\n", ""));
+    assertThat(live("hello-deployment").getMetadata().getResourceVersion()).as("a new object").isNotEqualTo(uid);
   }
 
   @Test
@@ -285,5 +291,12 @@ class ApplyVerbTest {
         + "to:\nResource: \"/v1, Resource=configmaps\", GroupVersionKind: \"/v1, Kind=ConfigMap\"\n"
         + "Name: \"cfg\", Namespace: \"default\"\n"
         + "for: \"cm.yaml\": error when patching \"cm.yaml\": strict decoding error: unknown field \"datta\"\n");
+  }
+
+  @Test
+  void createSaveConfigLetsApplyTakeOverSilently() throws Exception {
+    write("pod.yaml", POD);
+    assertThat(sh.run("kubectl create -f pod.yaml --save-config").out()).isEqualTo("pod/hello created\n");
+    assertThat(sh.run("kubectl apply -f pod.yaml")).isEqualTo(new Result(0, "pod/hello unchanged\n", ""));
   }
 }

@@ -146,6 +146,31 @@ class EditPatchVerbTest {
   }
 
   @Test
+  void severalObjectsAreEditedAsOneList() throws Exception {
+    Files.writeString(dir.resolve("d2.yaml"), ApplyVerbTest.DEPLOY.replace("name: hello-deployment", "name: second"));
+    assertThat(sh.run("kubectl apply -f d2.yaml").exit()).isZero();
+    editor.add(t -> t.replace("replicas: 2", "replicas: 3"));
+    assertThat(kubectl("kubectl edit deploy hello-deployment second")).isEqualTo(new Result(0,
+        "deployment.apps/hello-deployment edited\ndeployment.apps/second edited\n", ""));
+    assertThat(shown.get(0)).startsWith(EditVerb.HEADER + "apiVersion: v1\n").contains("kind: List\n");
+    assertThat(live().getSpec().getReplicas()).isEqualTo(3);
+  }
+
+  @Test
+  void inAListOnlyTheInvalidObjectIsReopened() throws Exception {
+    Files.writeString(dir.resolve("d2.yaml"), ApplyVerbTest.DEPLOY.replace("name: hello-deployment", "name: second")
+        .replace("replicas: 2", "replicas: 5"));
+    sh.run("kubectl apply -f d2.yaml");
+    editor.add(t -> t.replace("replicas: 2", "replicas: -2").replace("replicas: 5", "replicas: 6"));
+    editor.add(t -> t.replace("replicas: -2", "replicas: 4"));
+    Result r = kubectl("kubectl edit deploy hello-deployment second");
+    assertThat(r.out()).isEqualTo("deployment.apps/second edited\ndeployment.apps/hello-deployment edited\n");
+    assertThat(shown.get(1)).startsWith(EditVerb.HEADER + "# deployments.apps \"hello-deployment\" was not valid:\n")
+        .doesNotContain("kind: List").doesNotContain("name: second");
+    assertThat(live().getSpec().getReplicas()).isEqualTo(4);
+  }
+
+  @Test
   void unknownFieldCannotBePatched() {
     editor.add(t -> t.replace("replicas: 2", "replica: 2"));
     assertThat(kubectl("kubectl edit deploy hello-deployment")).isEqualTo(new Result(1, "",
@@ -176,6 +201,13 @@ class EditPatchVerbTest {
     assertThat(sh.run("kubectl patch deploy hello-deployment --type json -p '[{\"op\":\"remove\",\"path\":\"/spec/nope\"}]'"))
         .isEqualTo(new Result(1, "", "Error from server: jsonpatch remove operation does not apply: doc is missing path:"
             + " \"/spec/nope\": missing value\n"));
+  }
+
+  @Test
+  void patchByFile() {
+    assertThat(sh.run("kubectl patch -f d.yaml -p '{\"spec\":{\"replicas\":9}}'").out())
+        .isEqualTo("deployment.apps/hello-deployment patched\n");
+    assertThat(live().getSpec().getReplicas()).isEqualTo(9);
   }
 
   @Test

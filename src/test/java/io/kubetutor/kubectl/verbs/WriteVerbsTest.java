@@ -136,6 +136,8 @@ class WriteVerbsTest {
         .isEqualTo(new Result(0, "pod/hello not labeled\n", ""));
     assertThat(sh.run("kubectl label pod/hello tier-")).isEqualTo(new Result(0, "pod/hello unlabeled\n", ""));
     assertThat(pod().getMetadata().getLabels()).doesNotContainKey("tier");
+    assertThat(sh.run("kubectl label pod hello app.kubernetes.io/name=web").out()).isEqualTo("pod/hello labeled\n");
+    assertThat(sh.run("kubectl label pod hello app.kubernetes.io/name-").out()).isEqualTo("pod/hello unlabeled\n");
     assertThat(sh.run("kubectl label pod hello --list")).isEqualTo(new Result(0, "app=v2\n", ""));
     assertThat(sh.run("kubectl label pod hello gone-")).isEqualTo(new Result(0,
         "label \"gone\" not found.\npod/hello not labeled\n", ""));
@@ -216,6 +218,20 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl set image deploy hello-deployment '*=nginx:1.28'").out())
         .isEqualTo("deployment.apps/hello-deployment image updated\n");
     assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
+  }
+
+  @Test
+  void fileNamedObjectsForLabelAndSetImage() {
+    assertThat(sh.run("kubectl label -f d.yaml tier=web").out()).isEqualTo("deployment.apps/hello-deployment labeled\n");
+    assertThat(deployment().getMetadata().getLabels()).containsEntry("tier", "web");
+    assertThat(sh.run("kubectl set image -f d.yaml hello=nginx:1.29").out())
+        .isEqualTo("deployment.apps/hello-deployment image updated\n");
+    assertThat(sh.run("kubectl label pod hello x=y").out()).as("options do not leak into the next command")
+        .isEqualTo("pod/hello labeled\n");
+    assertThat(sh.run("kubectl apply")).isEqualTo(new Result(1, "", "error: must specify one of -f and -k\n"));
+    assertThat(sh.run("kubectl delete pods --all --dry-run=client").out()).isEqualTo("pod \"hello\" deleted (dry run)\n");
+    assertThat(sh.run("kubectl delete pod hello --wait=false").out()).as("no dry run left over")
+        .isEqualTo("pod \"hello\" deleted\n");
   }
 
   @Test

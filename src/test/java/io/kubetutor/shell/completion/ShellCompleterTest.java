@@ -88,7 +88,7 @@ class ShellCompleterTest {
   @Test
   void contextNamesFromTheSession() {
     assertThat(values("kubectl delete --context ")).containsExactly("sim");
-    assertThat(values("kubectl config use-context ")).isEmpty();  // config is another engineer's verb; absent here
+    assertThat(values("kubectl config use-context ")).containsExactly("sim");
   }
 
   @Test
