@@ -13,8 +13,15 @@ public final class Controllers {
   private Controllers() {}
 
   static final List<Function<ControlPlane, Reconciler>> ALL = List.of(
-      // one line per controller
+      DeploymentController::new,
+      ReplicaSetController::new,
+      Scheduler::new,
+      GarbageCollector::new,
+      NamespaceController::new,
+      ServiceAccountController::new,
+      RootCaPublisher::new,
       plane -> new Kubelet(plane, plane.images())
+      // one line per controller (keep a comma on every line but the last)
   );
 
   public static List<Reconciler> create(ControlPlane plane) {
