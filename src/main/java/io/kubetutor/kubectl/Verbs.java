@@ -1,11 +1,13 @@
 package io.kubetutor.kubectl;
 
 import io.kubetutor.kubectl.verbs.AnnotateVerb;
+import io.kubetutor.kubectl.verbs.ApiResourcesVerb;
 import io.kubetutor.kubectl.verbs.ApplyVerb;
 import io.kubetutor.kubectl.verbs.ClusterInfoVerb;
 import io.kubetutor.kubectl.verbs.ConfigVerb;
 import io.kubetutor.kubectl.verbs.CreateVerb;
 import io.kubetutor.kubectl.verbs.DeleteVerb;
+import io.kubetutor.kubectl.verbs.DescribeVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
 import io.kubetutor.kubectl.verbs.ExecVerb;
 import io.kubetutor.kubectl.verbs.ExposeVerb;
@@ -32,11 +34,13 @@ final class Verbs {
   static List<Verb> create() {
     return List.of(
         new AnnotateVerb(),
+        new ApiResourcesVerb(),
         new ApplyVerb(),
         new ClusterInfoVerb(),
         new ConfigVerb(),
         new CreateVerb(),
         new DeleteVerb(),
+        new DescribeVerb(),
         new EditVerb(),
         new ExecVerb(),
         new ExposeVerb(),
