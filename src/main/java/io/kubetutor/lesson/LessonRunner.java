@@ -1,160 +1,250 @@
 package io.kubetutor.lesson;
 
+import io.kubetutor.lesson.check.Check;
 import io.kubetutor.lesson.check.CheckContext;
 import io.kubetutor.lesson.check.CheckResult;
 import io.kubetutor.shell.Session;
 import io.kubetutor.shell.Session.HistoryEntry;
-import io.kubetutor.sim.SimCluster;
-import java.io.IOException;
+import io.kubetutor.shell.markdown.MarkdownRenderer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * The lesson a session is following: current step, where the step's history begins, hints
- * revealed and answers given. One per session ({@link Session#extension}); the built-ins
- * {@code lesson}, {@code check}, {@code hint}, {@code solution}, {@code next}, {@code prev} drive it.
+ * A session's lesson: which lesson and step are open, when the step began (history index and
+ * cluster time, for checks scoped to the step), progress, and the quiet checks after every command.
+ * One per session ({@link #of}); the lesson built-ins and the grader drive it.
+ *
+ * <p>While grading, check results latch: a check that passed after some command stays passed, and
+ * the open step advances as soon as all of its checks have passed, as a student typing
+ * {@code check} would. Steps never reached are evaluated once on the final state.
  */
 public final class LessonRunner implements Session.Listener {
 
-  private static final Duration SETTLE = Duration.ofSeconds(30);
+  /** Built-ins that navigate the lesson: quiet checks do not run after them. */
+  private static final Set<String> LESSON_COMMANDS = Set.of("lesson", "check", "hint", "solution", "next", "prev");
 
   private final Session session;
-  private Instant stepStartTime = Instant.EPOCH;
+  private final LessonCatalog catalog;
+  private final ProgressStore store;
   private Lesson lesson;
   private int step;
-  private int stepStart;
-  private final Map<Integer, Integer> hintsShown = new HashMap<>();
-  private final Map<Integer, String> answers = new HashMap<>();
-  private boolean stepPassed;
+  private int[] stepStartIndex;
+  private Instant[] stepStartTime;
+  private boolean[][] latched;
+  private boolean announced;
+  private boolean solutionConfirmPending;
 
   private LessonRunner(Session session) {
     this.session = session;
+    this.catalog = LessonCatalog.locate(session.workdir());
+    Path state = session.options().stateDir();
+    this.store = new ProgressStore(state == null || session.options().grading() ? null : state.resolve("progress.json"),
+        session.err());
+    session.addListener(this);
+    session.addPromptPart(this::promptPart);
   }
 
-  /** The session's runner, created (with its prompt part and quiet checking) on first use. */
+  /** The runner of a session, created (and hooked into it) on first use. */
   public static LessonRunner of(Session session) {
-    return session.extension(LessonRunner.class, () -> {
-      LessonRunner r = new LessonRunner(session);
-      session.addListener(r);
-      session.addPromptPart(r::promptPart);
-      return r;
-    });
+    return session.extension(LessonRunner.class, () -> new LessonRunner(session));
   }
 
+  public Session session() { return session; }
+  public LessonCatalog catalog() { return catalog; }
+  public ProgressStore store() { return store; }
   public Lesson lesson() { return lesson; }
   public int stepIndex() { return step; }
-  public Step currentStep() { return lesson.steps().get(step); }
+  public Step step() { return lesson == null ? null : lesson.steps().get(step); }
+  public boolean grading() { return session.options().grading(); }
 
-  /** {@code deployments 3/7}: the lesson id's topic and the step, for the prompt. */
-  String promptPart() {
-    if (lesson == null) return "";
-    String topic = lesson.id().replaceFirst("^\\d+-", "");
-    return topic + " " + (step + 1) + "/" + lesson.steps().size();
-  }
-
-  /** Starts (or restarts) a lesson: workspace files, manifests, settle time, then the first step. */
-  public void start(Lesson l) throws IOException {
-    lesson = l;
-    hintsShown.clear();
-    answers.clear();
-    for (Map.Entry<String, String> f : l.setup().files().entrySet()) {
-      copyIntoWorkspace(l.dir().resolve(f.getValue()), f.getKey(), true);
-    }
-    for (String manifest : l.setup().manifests()) {
-      // Through kubectl so the setup takes the same path on the simulator and on a real cluster.
-      session.kubectl().execute(List.of("apply", "-f", l.dir().resolve(manifest).toString()));
-    }
-    // Let controllers settle on the virtual clock, so the first step starts from running pods.
-    SimCluster sim = session.simulator();
-    if (sim != null && !sim.realtime()) sim.advance(SETTLE);
-    goTo(0);
-  }
-
-  public void goTo(int index) {
-    step = index;
-    stepStart = session.history().size();
-    stepStartTime = session.cluster().clock().now();
-    stepPassed = false;
-  }
-
-  /** Writes the step's files; a file that exists with other content is kept unless {@code overwrite}. */
-  public List<String> handOutFiles(boolean overwrite) throws IOException {
-    List<String> kept = new ArrayList<>();
-    for (Map.Entry<String, String> f : currentStep().files().entrySet()) {
-      if (!copyIntoWorkspace(lesson.dir().resolve(f.getValue()), f.getKey(), overwrite)) kept.add(f.getKey());
-    }
-    return kept;
-  }
-
-  private boolean copyIntoWorkspace(Path source, String name, boolean overwrite) throws IOException {
-    Path target = session.workdir().resolve(name).normalize();
-    if (!target.startsWith(session.workdir())) throw new IOException(name + ": outside the workspace");
-    if (Files.exists(target) && !overwrite && Files.mismatch(source, target) != -1) return false;
-    if (target.getParent() != null) Files.createDirectories(target.getParent());
-    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-    return true;
-  }
-
-  /** One check of the step and its outcome. */
-  public record Outcome(io.kubetutor.lesson.check.Check check, CheckResult result) {
-    public boolean passed() { return result.passed(); }
-  }
-
-  public List<Outcome> evaluate() {
-    CheckContext ctx = new CheckContext(session.cluster(), session.namespace(), session.history(), stepStart,
-        stepStartTime, session.workdir(), answers.get(step));
-    return currentStep().checks().stream().map(c -> new Outcome(c, c.evaluate(ctx))).toList();
-  }
-
-  /** Next hint of the step, or null when all were shown. */
-  public String nextHint() {
-    List<String> hints = currentStep().hints();
-    int shown = hintsShown.getOrDefault(step, 0);
-    if (shown >= hints.size()) return null;
-    hintsShown.put(step, shown + 1);
-    return "Hint " + (shown + 1) + "/" + hints.size() + ": " + hints.get(shown);
-  }
-
-  public void answer(String text) { answers.put(step, text); }
-
-  public int hintsUsed() { return hintsShown.values().stream().mapToInt(Integer::intValue).sum(); }
-
-  /** Prints the step: heading, text, question. */
-  public void show(PrintWriter out) {
-    Step s = currentStep();
-    out.println("# " + lesson.title() + " — step " + (step + 1) + "/" + lesson.steps().size() + ": " + s.title());
-    out.println();
-    out.println(s.text().strip());
-    if (s.question() != null) {
-      out.println();
-      out.println("Question: " + s.question().prompt().strip());
-      for (int i = 0; i < s.question().choices().size(); i++) {
-        out.println("  " + Question.letter(i) + ") " + s.question().choices().get(i));
-      }
-      out.println("Answer with: lesson answer " + (s.question().multipleChoice() ? "LETTER" : "TEXT"));
-    }
-    if (!s.files().isEmpty()) out.println("Files for this step: lesson files");
+  public Progress.LessonProgress progress() {
+    return store.get().of(lesson.id());
   }
 
   /**
-   * After every command: when the step's checks all pass for the first time, say so once. Quiet
-   * otherwise, so the student is never nagged while working.
+   * Opens a lesson in its start state. With {@code resume}, at the step the progress file records;
+   * otherwise at the first step (and the lesson's recorded progress is cleared).
    */
+  public List<String> start(Lesson l, boolean resume) {
+    List<String> notes = SetupApplier.apply(l, session);
+    this.lesson = l;
+    int n = l.steps().size();
+    stepStartIndex = new int[n];
+    stepStartTime = new Instant[n];
+    latched = new boolean[n][];
+    for (int i = 0; i < n; i++) latched[i] = new boolean[l.steps().get(i).checks().size()];
+    Progress.LessonProgress p = store.get().of(l.id());
+    if (!resume) {
+      store.get().lessons.put(l.id(), new Progress.LessonProgress());
+      p = store.get().of(l.id());
+    }
+    store.get().current = l.id();
+    goTo(Math.min(Math.max(p.step, 0), n - 1));
+    return notes;
+  }
+
+  /** Opens step {@code index}: the step's history and events start now. */
+  public void goTo(int index) {
+    step = index;
+    stepStartIndex[index] = session.history().size();
+    stepStartTime[index] = session.cluster().clock().now();
+    announced = progress().passed.contains(step().id());
+    solutionConfirmPending = false;
+    progress().step = index;
+    store.save();
+  }
+
+  /** Evaluates every check of step {@code index} now. */
+  public List<CheckResult> evaluate(int index) {
+    Step s = lesson.steps().get(index);
+    CheckContext ctx = context(index);
+    List<CheckResult> out = new ArrayList<>();
+    for (Check c : s.checks()) {
+      CheckResult r;
+      try {
+        r = c.evaluate(ctx);
+      } catch (RuntimeException e) {
+        r = CheckResult.fail("check could not run: " + e.getMessage());
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private CheckContext context(int index) {
+    boolean reached = stepStartTime[index] != null;
+    int from = reached ? index : step;
+    Step s = lesson.steps().get(index);
+    return new CheckContext(session.cluster(), session.namespace(), session.history(), stepStartIndex[from],
+        stepStartTime[from], session.workdir(), progress().answers.get(s.id()));
+  }
+
+  /** Marks the open step passed in the progress file. */
+  public void markPassed() {
+    Progress.LessonProgress p = progress();
+    if (!p.passed.contains(step().id())) p.passed.add(step().id());
+    if (p.passed.size() >= lesson.steps().stream().filter(s -> !s.readingOnly()).count()) p.completed = true;
+    store.save();
+  }
+
+  /** Writes lesson files into the workspace (see {@link SetupApplier#copyFiles}); returns what was done. */
+  public List<String> writeFiles(java.util.Map<String, String> files, boolean overwrite) {
+    return SetupApplier.copyFiles(lesson, files, session.workdir(), overwrite);
+  }
+
+  public void answer(String text) {
+    progress().answers.put(step().id(), text);
+    store.save();
+  }
+
+  /** Reveals the next hint of the open step; null when there is none left. */
+  public String nextHint() {
+    Step s = step();
+    int used = progress().hints.getOrDefault(s.id(), 0);
+    if (used >= s.hints().size()) return null;
+    progress().hints.put(s.id(), used + 1);
+    store.save();
+    return "Hint " + (used + 1) + "/" + s.hints().size() + ": " + s.hints().get(used);
+  }
+
+  /** Two-step confirmation of {@code solution}: true when this call confirms an earlier request. */
+  public boolean confirmSolution() {
+    if (solutionConfirmPending) {
+      solutionConfirmPending = false;
+      if (!progress().solutionsShown.contains(step().id())) progress().solutionsShown.add(step().id());
+      store.save();
+      return true;
+    }
+    solutionConfirmPending = true;
+    return false;
+  }
+
+  // ---- after every command ----
+
   @Override
   public void afterCommand(Session s, HistoryEntry entry) {
-    if (lesson == null || stepPassed || currentStep().checks().isEmpty()) return;
-    if (entry.words().isEmpty() || List.of("check", "next", "prev", "lesson", "solution", "hint").contains(entry.words().get(0))) return;
-    if (evaluate().stream().allMatch(Outcome::passed)) {
-      stepPassed = true;
-      s.out().println("✔ Step " + (step + 1) + " done. Type \"check\" to see why, or \"next\" to go on.");
+    if (lesson == null) return;
+    String first = entry.words().isEmpty() ? "" : entry.words().get(0);
+    if (!first.equals("solution")) solutionConfirmPending = false;
+    if (grading()) {
+      latchAndAdvance();
+      return;
+    }
+    if (LESSON_COMMANDS.contains(first)) return;
+    if (announced || step().readingOnly()) return;
+    if (evaluate(step).stream().allMatch(CheckResult::passed)) {
+      announced = true;
+      markPassed();
+      PrintWriter out = s.out();
+      out.println();
+      out.println("✔ Step " + (step + 1) + " done: every check passes. Type \"check\" to continue.");
+    }
+  }
+
+  private void latchAndAdvance() {
+    while (true) {
+      for (int i = 0; i <= step; i++) latch(i);
+      boolean[] current = latched[step];
+      boolean all = true;
+      for (boolean b : current) all &= b;
+      if (!all || step + 1 >= lesson.steps().size()) return;
+      markPassed();
+      goTo(step + 1);
+    }
+  }
+
+  private void latch(int index) {
+    List<CheckResult> results = evaluate(index);
+    for (int j = 0; j < results.size(); j++) latched[index][j] |= results.get(j).passed();
+  }
+
+  /** Grading: whether each check of each step has passed; steps never reached are evaluated now. */
+  public boolean[][] finalResults() {
+    for (int i = 0; i < lesson.steps().size(); i++) latch(i);
+    boolean[][] copy = new boolean[latched.length][];
+    for (int i = 0; i < latched.length; i++) copy[i] = Arrays.copyOf(latched[i], latched[i].length);
+    return copy;
+  }
+
+  // ---- display ----
+
+  /** {@code deployments 3/7}: the lesson name without its number, and the step. */
+  String promptPart() {
+    if (lesson == null) return null;
+    return shortName(lesson) + " " + (step + 1) + "/" + lesson.steps().size();
+  }
+
+  static String shortName(Lesson l) {
+    String folder = l.dir().getFileName().toString();
+    return folder.replaceFirst("^\\d+-", "");
+  }
+
+  /** Prints the open step: title, rendered text, question and files. */
+  public void show() {
+    PrintWriter out = session.out();
+    Step s = step();
+    out.println(lesson.title() + " — step " + (step + 1) + "/" + lesson.steps().size() + ": " + s.title());
+    out.println();
+    out.print(MarkdownRenderer.render(s.text(), session.width(), session.color()));
+    if (!s.text().endsWith("\n")) out.println();
+    if (s.question() != null) {
+      out.println();
+      out.println("Question: " + s.question().prompt());
+      for (int i = 0; i < s.question().choices().size(); i++) {
+        out.println("  " + Question.letter(i) + ") " + s.question().choices().get(i));
+      }
+      String given = progress().answers.get(s.id());
+      out.println(given != null ? "Your answer: " + given
+          : "Answer with: lesson answer " + (s.question().multipleChoice() ? "LETTER" : "TEXT"));
+    }
+    if (!s.files().isEmpty()) {
+      out.println();
+      out.println("Files for this step: " + String.join(", ", s.files().keySet()) + " (\"lesson files\" writes them)");
     }
   }
 }

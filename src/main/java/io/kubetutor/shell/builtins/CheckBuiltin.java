@@ -1,39 +1,50 @@
 package io.kubetutor.shell.builtins;
 
 import io.kubetutor.lesson.LessonRunner;
+import io.kubetutor.lesson.Step;
+import io.kubetutor.lesson.check.CheckResult;
 import io.kubetutor.shell.Builtin;
 import io.kubetutor.shell.Session;
+import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code check}: runs the step's checks, one line each; when all pass, moves to the next step. */
+/** {@code check}: runs the open step's checks, prints pass/fail for each, and moves on when all pass. */
 public final class CheckBuiltin implements Builtin {
 
   @Override public String name() { return "check"; }
-  @Override public String summary() { return "Check the current lesson step"; }
+
+  @Override public String summary() { return "check the open lesson step; moves on when every check passes"; }
 
   @Override
   public int run(List<String> args, Session session) {
-    LessonRunner runner = LessonRunner.of(session);
-    if (runner.lesson() == null) {
-      session.err().println("error: no lesson started (try: lesson list)");
+    LessonRunner runner = LessonRequired.runner(session, "check");
+    if (runner == null) return 1;
+    PrintWriter out = session.out();
+    Step step = runner.step();
+    List<CheckResult> results = runner.evaluate(runner.stepIndex());
+    boolean all = true;
+    for (int i = 0; i < results.size(); i++) {
+      CheckResult r = results.get(i);
+      all &= r.passed();
+      String text = r.passed() ? step.checks().get(i).description() : step.checks().get(i).failureMessage();
+      out.println((r.passed() ? "✔ " : "✘ ") + text + (r.passed() ? "" : " (" + r.detail() + ")"));
+    }
+    if (!all) {
+      out.println("Not yet: " + results.stream().filter(r -> !r.passed()).count() + " of " + results.size()
+          + " checks fail. \"hint\" helps.");
       return 1;
     }
-    List<LessonRunner.Outcome> results = runner.evaluate();
-    boolean all = true;
-    for (LessonRunner.Outcome r : results) {
-      all &= r.passed();
-      session.out().println((r.passed() ? "✔ " + r.check().description() : "✘ " + r.check().failureMessage() + " (" + r.result().detail() + ")"));
+    runner.markPassed();
+    boolean last = runner.stepIndex() + 1 >= runner.lesson().steps().size();
+    if (last) {
+      out.println(results.isEmpty() ? "That was the last step." : "Well done: the last step passes.");
+      out.println("Lesson \"" + runner.lesson().title() + "\" complete.");
+      return 0;
     }
-    if (!all) return 1;
-    int last = runner.lesson().steps().size() - 1;
-    if (runner.stepIndex() == last) {
-      session.out().println("Well done: you finished \"" + runner.lesson().title() + "\".");
-    } else {
-      session.out().println("Well done! On to step " + (runner.stepIndex() + 2) + ".");
-      runner.goTo(runner.stepIndex() + 1);
-      session.out().println();
-      runner.show(session.out());
-    }
+    out.println(results.isEmpty() ? "Nothing to check in this step; moving on." : "Well done! On to the next step.");
+    out.println();
+    runner.goTo(runner.stepIndex() + 1);
+    runner.show();
     return 0;
   }
 }

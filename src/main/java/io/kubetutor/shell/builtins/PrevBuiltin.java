@@ -5,26 +5,23 @@ import io.kubetutor.shell.Builtin;
 import io.kubetutor.shell.Session;
 import java.util.List;
 
-/** {@code prev}: moves to another step without checking, then shows it. */
+/** {@code prev}: opens the previous step again; its step-scoped checks look at history from now on. */
 public final class PrevBuiltin implements Builtin {
 
   @Override public String name() { return "prev"; }
-  @Override public String summary() { return "Go back to the previous lesson step"; }
+
+  @Override public String summary() { return "go back to the previous lesson step"; }
 
   @Override
   public int run(List<String> args, Session session) {
-    LessonRunner runner = LessonRunner.of(session);
-    if (runner.lesson() == null) {
-      session.err().println("error: no lesson started (try: lesson list)");
+    LessonRunner runner = LessonRequired.runner(session, "prev");
+    if (runner == null) return 1;
+    if (runner.stepIndex() == 0) {
+      session.err().println("error: this is the first step");
       return 1;
     }
-    int target = runner.stepIndex() + (-1);
-    if (target < 0 || target >= runner.lesson().steps().size()) {
-      session.err().println("error: no " + ((-1) > 0 ? "next" : "previous") + " step");
-      return 1;
-    }
-    runner.goTo(target);
-    runner.show(session.out());
+    runner.goTo(runner.stepIndex() - 1);
+    runner.show();
     return 0;
   }
 }
