@@ -142,13 +142,7 @@ public final class Scheduler implements Reconciler {
     }
     unschedulable.remove(key);
     Node chosen = pick(pod, feasible);
-    Pod bound = Objects.copy(pod);
-    bound.getSpec().setNodeName(chosen.getMetadata().getName());
-    bound = (Pod) plane.store().update(bound);
-    Pod withCondition = Objects.copy(bound);
-    setCondition(withCondition, new PodConditionBuilder().withType("PodScheduled").withStatus("True")
-        .withLastTransitionTime(plane.clock().now().toString()).build());
-    plane.store().updateStatus(withCondition);
+    plane.store().bind(key, chosen.getMetadata().getName());
     plane.trace(name(), "assigned " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " to "
         + chosen.getMetadata().getName());
     plane.event(pod, null, "Normal", "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace() + "/"
