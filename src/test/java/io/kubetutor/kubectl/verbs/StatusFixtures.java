@@ -17,10 +17,18 @@ final class StatusFixtures {
   private StatusFixtures() {}
 
   static void store(Cluster cluster, Pod pod) {
-    Pod created = (Pod) cluster.create(pod, Cluster.DryRun.NONE);
-    Pod copy = Objects.copy(created);
-    copy.setStatus(pod.getStatus());
-    write(cluster, copy);
+    cluster.create(pod, Cluster.DryRun.NONE);
+    for (int attempt = 0; ; attempt++) {
+      // Controllers may touch the new pod first: write onto the latest version.
+      Pod copy = Objects.copy((Pod) cluster.get(ResourceKind.POD, "default", pod.getMetadata().getName()));
+      copy.setStatus(pod.getStatus());
+      try {
+        write(cluster, copy);
+        return;
+      } catch (ClusterException e) {
+        if (!e.isConflict() || attempt == 3) throw e;
+      }
+    }
   }
 
   static void store(Cluster cluster, Deployment d) {
