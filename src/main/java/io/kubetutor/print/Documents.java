@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetutor.cluster.Objects;
 import java.util.ArrayList;
@@ -32,7 +33,19 @@ public final class Documents {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+      .stringQuotingChecker(new GoYamlQuoting())
       .build());
+
+  /** go-yaml also quotes strings that would read back as timestamps ({@code "2026-01-05T09:50:00Z"}). */
+  private static final class GoYamlQuoting extends StringQuotingChecker.Default {
+    private static final java.util.regex.Pattern TIMESTAMP =
+        java.util.regex.Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || TIMESTAMP.matcher(value).matches();
+    }
+  }
 
   /** The object as a JSON tree with keys sorted at every level. */
   public static JsonNode tree(Object object) {

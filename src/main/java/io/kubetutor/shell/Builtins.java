@@ -5,6 +5,7 @@ import io.kubetutor.shell.builtins.CheckBuiltin;
 import io.kubetutor.shell.builtins.CdBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
 import io.kubetutor.shell.builtins.CpBuiltin;
+import io.kubetutor.shell.builtins.DockerBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
 import io.kubetutor.shell.builtins.EditBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
@@ -40,6 +41,7 @@ final class Builtins {
         new RmBuiltin(),
         new CpBuiltin(),
         new MvBuiltin(),
+        new DockerBuiltin(),
         new EditBuiltin(),
         new HostCommandBuiltin(),
         new TreeBuiltin(),

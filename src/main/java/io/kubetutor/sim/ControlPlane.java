@@ -30,6 +30,15 @@ public interface ControlPlane {
   void event(HasMetadata involved, String fieldPath, String type, String reason, String message,
              String component, String host);
 
+  /**
+   * Reconciles {@code key} again after {@code delay} of simulated time (a timer on the clock), as a
+   * real controller's rate-limited queue does; {@code Duration.ZERO} means in this same drain.
+   */
+  void requeueAfter(io.kubetutor.sim.controllers.Reconciler controller, ObjectKey key, java.time.Duration delay);
+
+  /** The simulated remote image registry the kubelet pulls from (and {@code docker push} publishes to). */
+  io.kubetutor.sim.images.ImageRegistry images();
+
   /** One line of {@code sim trace}: what a controller did and why. */
   void trace(String component, String message);
 }

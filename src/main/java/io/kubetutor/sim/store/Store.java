@@ -44,6 +44,12 @@ public interface Store {
    */
   HasMetadata delete(ObjectKey key, DeleteOptions options);
 
+  /**
+   * The pods/binding subresource: sets {@code spec.nodeName} and the {@code PodScheduled} condition
+   * in one write (the scheduler's bind). Fails with a Conflict if the pod is already bound.
+   */
+  HasMetadata bind(ObjectKey pod, String node);
+
   /** Removes an object for good (the kubelet after termination, finalizers done). */
   void remove(ObjectKey key);
 

@@ -270,6 +270,9 @@ class ApplyVerbTest {
         + " provided object \"team\" does not match the namespace \"other\". You must pass '--namespace=team' to perform"
         + " this operation.\n"));
     write("cm2.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg2\n");
+    assertThat(sh.run("kubectl apply -f cm2.yaml -n other").err()).isEqualTo("Error from server (NotFound): error when"
+        + " creating \"cm2.yaml\": namespaces \"other\" not found\n");
+    sh.run("kubectl create namespace other");
     assertThat(sh.run("kubectl apply -f cm2.yaml -n other").out()).isEqualTo("configmap/cfg2 created\n");
     assertThat(sh.session().cluster().get(ResourceKind.CONFIGMAP, "other", "cfg2").getMetadata().getNamespace())
         .isEqualTo("other");

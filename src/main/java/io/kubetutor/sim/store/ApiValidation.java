@@ -1,0 +1,207 @@
+package io.kubetutor.sim.store;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.ClusterException.Cause;
+import io.kubetutor.cluster.ResourceKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The apiserver's validation with its exact messages (apimachinery {@code validation.go},
+ * {@code pkg/apis/core/validation}, {@code pkg/apis/apps/validation}). All causes are collected and
+ * reported together as one Invalid error, as the apiserver does.
+ */
+public final class ApiValidation {
+
+  static final String SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+      + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex "
+      + "used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+  static final String LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or "
+      + "'-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
+      + "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+  static final String DNS1035_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', "
+      + "start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', "
+      + "regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+  static final String LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, "
+      + "'-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or "
+      + "'12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+  static final String QUALIFIED_NAME_MSG = "name part must consist of alphanumeric characters, '-', '_' or '.', and "
+      + "must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used "
+      + "for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+  private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+
+  public void validate(ResourceKind kind, HasMetadata o, HasMetadata old) {
+    List<Cause> causes = new ArrayList<>();
+    meta(kind, o.getMetadata(), causes);
+    switch (kind) {
+      case POD -> {
+        Pod p = (Pod) o;
+        if (p.getSpec() == null) causes.add(new Cause("spec.containers", "Required value"));
+        else podSpec(p.getSpec(), "spec", causes);
+      }
+      case DEPLOYMENT -> {
+        Deployment d = (Deployment) o;
+        LabelSelector oldSel = old == null ? null : ((Deployment) old).getSpec().getSelector();
+        if (d.getSpec() == null) causes.add(new Cause("spec.template.spec.containers", "Required value"));
+        else workload(d.getSpec().getReplicas(), d.getSpec().getSelector(), d.getSpec().getTemplate(), "deployment",
+            old != null, oldSel, causes);
+      }
+      case REPLICASET -> {
+        ReplicaSet r = (ReplicaSet) o;
+        LabelSelector oldSel = old == null ? null : ((ReplicaSet) old).getSpec().getSelector();
+        if (r.getSpec() == null) causes.add(new Cause("spec.template.spec.containers", "Required value"));
+        else workload(r.getSpec().getReplicas(), r.getSpec().getSelector(), r.getSpec().getTemplate(), "replicaset",
+            old != null, oldSel, causes);
+      }
+      case DAEMONSET -> {
+        DaemonSet d = (DaemonSet) o;
+        LabelSelector oldSel = old == null ? null : ((DaemonSet) old).getSpec().getSelector();
+        if (d.getSpec() == null) causes.add(new Cause("spec.template.spec.containers", "Required value"));
+        else workload(null, d.getSpec().getSelector(), d.getSpec().getTemplate(), "daemonset", old != null, oldSel,
+            causes);
+      }
+      default -> { }
+    }
+    if (!causes.isEmpty()) {
+      throw ClusterException.invalid(kind.kind(), kind.group(), o.getMetadata().getName(), causes);
+    }
+  }
+
+  private static void meta(ResourceKind kind, ObjectMeta meta, List<Cause> causes) {
+    String name = meta.getName();
+    if (name == null || name.isEmpty()) {
+      causes.add(new Cause("metadata.name", "Required value: name or generateName is required"));
+    } else if (kind == ResourceKind.NAMESPACE) {
+      label(name, "metadata.name", causes);
+    } else if (kind == ResourceKind.SERVICE) {
+      if (name.length() > 63) causes.add(invalid("metadata.name", name, "must be no more than 63 characters"));
+      if (!DNS1035.matcher(name).matches()) causes.add(invalid("metadata.name", name, DNS1035_MSG));
+    } else {
+      if (name.length() > 253) causes.add(invalid("metadata.name", name, "must be no more than 253 characters"));
+      if (!SUBDOMAIN.matcher(name).matches()) causes.add(invalid("metadata.name", name, SUBDOMAIN_MSG));
+    }
+    labels(meta.getLabels(), "metadata.labels", causes);
+  }
+
+  private static void label(String name, String field, List<Cause> causes) {
+    if (name.length() > 63) causes.add(invalid(field, name, "must be no more than 63 characters"));
+    if (!LABEL.matcher(name).matches()) {
+      causes.add(invalid(field, name, SUBDOMAIN.matcher(name).matches() ? "must not contain dots" : LABEL_MSG));
+    }
+  }
+
+  static void labels(Map<String, String> labels, String field, List<Cause> causes) {
+    if (labels == null) return;
+    for (Map.Entry<String, String> e : new TreeMap<>(labels).entrySet()) {
+      String key = e.getKey();
+      String namePart = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;
+      if (namePart.isEmpty() || namePart.length() > 63 || !QUALIFIED_NAME.matcher(namePart).matches()) {
+        causes.add(invalid(field, key, namePart.length() > 63 ? "name part must be no more than 63 characters"
+            : QUALIFIED_NAME_MSG));
+      }
+      String v = e.getValue() == null ? "" : e.getValue();
+      if (v.length() > 63) causes.add(invalid(field, v, "must be no more than 63 characters"));
+      if (!LABEL_VALUE.matcher(v).matches()) causes.add(invalid(field, v, LABEL_VALUE_MSG));
+    }
+  }
+
+  private static void workload(Integer replicas, LabelSelector selector, PodTemplateSpec template, String what,
+                               boolean update, LabelSelector oldSelector, List<Cause> causes) {
+    if (replicas != null && replicas < 0) {
+      causes.add(new Cause("spec.replicas", "Invalid value: " + replicas + ": must be greater than or equal to 0"));
+    }
+    Map<String, String> templateLabels = template == null || template.getMetadata() == null ? null
+        : template.getMetadata().getLabels();
+    if (selector == null) {
+      causes.add(new Cause("spec.selector", "Required value"));
+    } else if (isEmpty(selector)) {
+      causes.add(new Cause("spec.selector", "Invalid value: " + goSelector(selector) + ": empty selector is invalid for "
+          + what));
+    }
+    if (update && oldSelector != null && !oldSelector.equals(selector)) {
+      causes.add(new Cause("spec.selector", "Invalid value: " + goSelector(selector) + ": field is immutable"));
+    }
+    if (selector == null || !isEmpty(selector) && !io.kubetutor.sim.Selectors.of(selector).matches(templateLabels == null ? java.util.Map.of() : templateLabels)) {
+      causes.add(new Cause("spec.template.metadata.labels", "Invalid value: " + goMap(templateLabels)
+          + ": `selector` does not match template `labels`"));
+    }
+    if (template == null || template.getSpec() == null) {
+      causes.add(new Cause("spec.template.spec.containers", "Required value"));
+      return;
+    }
+    labels(templateLabels, "spec.template.metadata.labels", causes);
+    podSpec(template.getSpec(), "spec.template.spec", causes);
+    String rp = template.getSpec().getRestartPolicy();
+    if (rp != null && !"Always".equals(rp)) {
+      causes.add(new Cause("spec.template.spec.restartPolicy", "Unsupported value: \"" + rp
+          + "\": supported values: \"Always\""));
+    }
+  }
+
+  private static void podSpec(PodSpec spec, String path, List<Cause> causes) {
+    List<Container> containers = spec.getContainers();
+    if (containers == null || containers.isEmpty()) {
+      causes.add(new Cause(path + ".containers", "Required value"));
+      return;
+    }
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      String p = path + ".containers[" + i + "]";
+      if (c.getName() == null || c.getName().isEmpty()) causes.add(new Cause(p + ".name", "Required value"));
+      else label(c.getName(), p + ".name", causes);
+      if (c.getImage() == null || c.getImage().isBlank()) causes.add(new Cause(p + ".image", "Required value"));
+    }
+    String rp = spec.getRestartPolicy();
+    if (rp != null && !List.of("Always", "OnFailure", "Never").contains(rp)) {
+      causes.add(new Cause(path + ".restartPolicy", "Unsupported value: \"" + rp
+          + "\": supported values: \"Always\", \"OnFailure\", \"Never\""));
+    }
+  }
+
+  private static boolean isEmpty(LabelSelector s) {
+    return (s.getMatchLabels() == null || s.getMatchLabels().isEmpty())
+        && (s.getMatchExpressions() == null || s.getMatchExpressions().isEmpty());
+  }
+
+  private static Cause invalid(String field, String value, String detail) {
+    return new Cause(field, "Invalid value: \"" + value + "\": " + detail);
+  }
+
+  /** Go's {@code %#v} of a {@code map[string]string}: sorted keys, {@code ", "} between entries. */
+  static String goMap(Map<String, String> m) {
+    if (m == null) return "map[string]string(nil)";
+    StringBuilder sb = new StringBuilder("map[string]string{");
+    boolean first = true;
+    for (Map.Entry<String, String> e : new TreeMap<>(m).entrySet()) {
+      if (!first) sb.append(", ");
+      first = false;
+      sb.append('"').append(e.getKey()).append("\":\"").append(e.getValue()).append('"');
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Go's {@code %#v} of a {@code v1.LabelSelector}. */
+  static String goSelector(LabelSelector s) {
+    String expressions = s.getMatchExpressions() == null || s.getMatchExpressions().isEmpty()
+        ? "[]v1.LabelSelectorRequirement(nil)" : "[]v1.LabelSelectorRequirement{...}";
+    return "v1.LabelSelector{MatchLabels:" + goMap(s.getMatchLabels()) + ", MatchExpressions:" + expressions + "}";
+  }
+}
