@@ -55,6 +55,20 @@ public interface Cluster extends AutoCloseable {
   /** Server version as {@code kubectl version} shows it. */
   VersionInfo serverVersion();
 
+  /** The API server's address, as {@code kubectl cluster-info} prints it. */
+  default String serverUrl() { return "https://127.0.0.1:6443"; }
+
+  /**
+   * Runs {@code command} in a container of a running pod ({@code kubectl exec}); {@code stdin} may be
+   * null. {@code container == null} means the pod's default container.
+   */
+  default ExecResult exec(String namespace, String pod, String container, List<String> command, String stdin) {
+    throw new ClusterException(400, "BadRequest", "exec is not supported by this backend");
+  }
+
+  /** What an exec'd command wrote and how it ended. */
+  record ExecResult(String stdout, String stderr, int exitCode) {}
+
   /** True for the embedded simulator: lessons use it to tell simulator-only features apart. */
   default boolean isSimulator() { return false; }
 

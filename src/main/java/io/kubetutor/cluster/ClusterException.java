@@ -109,7 +109,9 @@ public class ClusterException extends RuntimeException {
     if (code == 0) {
       // Not an API status: a transport or client failure, printed as a plain error.
       String m = getMessage();
-      return m.startsWith("error: ") || m.startsWith("The connection to the server") ? m : "error: " + m;
+      return m.startsWith("error: ") || m.startsWith("The connection to the server")
+          || m.startsWith("Unable to connect to the server") || m.startsWith("Error in configuration")
+          ? m : "error: " + m;
     }
     if (reason == null || reason.isEmpty()) return "Error from server: " + getMessage();
     return "Error from server (" + reason + "): " + getMessage();

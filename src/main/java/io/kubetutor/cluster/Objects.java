@@ -30,6 +30,8 @@ public final class Objects {
   public static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      // Strings that look like numbers ("1002", "3600") stay quoted, or they would read back as numbers.
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .build())
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)

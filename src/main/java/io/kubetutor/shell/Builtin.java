@@ -22,6 +22,12 @@ public interface Builtin {
   /** Runs with the words after the name; returns the exit status. */
   int run(List<String> args, Session session) throws Exception;
 
+  /**
+   * Completion candidates for the word being typed, given the words before it plus the partial word
+   * as the last element ({@code lesson start } offers lesson names). Directories end with {@code /}.
+   */
+  default List<String> complete(List<String> args, Session session) { return List.of(); }
+
   /** False for built-ins that reach the host (files outside the workspace, host commands, editors): refused in grading. */
   default boolean allowedInGrading() { return true; }
 }

@@ -1,8 +1,20 @@
 package io.kubetutor.shell;
 
+import io.kubetutor.shell.builtins.CatBuiltin;
+import io.kubetutor.shell.builtins.CdBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
+import io.kubetutor.shell.builtins.CpBuiltin;
+import io.kubetutor.shell.builtins.DockerBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
+import io.kubetutor.shell.builtins.EditBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
+import io.kubetutor.shell.builtins.HostCommandBuiltin;
+import io.kubetutor.shell.builtins.LsBuiltin;
+import io.kubetutor.shell.builtins.MkdirBuiltin;
+import io.kubetutor.shell.builtins.MvBuiltin;
+import io.kubetutor.shell.builtins.PwdBuiltin;
+import io.kubetutor.shell.builtins.RmBuiltin;
+import io.kubetutor.shell.builtins.TreeBuiltin;
 import java.util.List;
 
 /** The shell's built-in commands, one class each under {@code shell/builtins}. One line per built-in. */
@@ -14,7 +26,19 @@ final class Builtins {
     return List.of(
         new ClearBuiltin(),
         new ExitBuiltin(),
-        new HelpBuiltin()
+        new HelpBuiltin(),
+        new PwdBuiltin(),
+        new CdBuiltin(),
+        new LsBuiltin(),
+        new CatBuiltin(),
+        new MkdirBuiltin(),
+        new RmBuiltin(),
+        new CpBuiltin(),
+        new MvBuiltin(),
+        new DockerBuiltin(),
+        new EditBuiltin(),
+        new HostCommandBuiltin(),
+        new TreeBuiltin()
     );
   }
 }

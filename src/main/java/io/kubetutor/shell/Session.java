@@ -4,6 +4,7 @@ import io.kubetutor.cluster.Cluster;
 import io.kubetutor.kubectl.Kubectl;
 import io.kubetutor.kubectl.KubectlEnv;
 import io.kubetutor.kubectl.Suggest;
+import io.kubetutor.shell.editor.Editors;
 import io.kubetutor.sim.SimCluster;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -86,6 +87,11 @@ public final class Session implements KubectlEnv, AutoCloseable {
   @Override public boolean interactive() { return options.interactive(); }
   @Override public Contexts contexts() { return contexts; }
 
+  /** {@code kubectl edit}: the editor the interactive shell installed ({@link Editors}); none elsewhere. */
+  @Override public String edit(String fileName, String text) {
+    return extension(Editors.class, Editors::none).forKubectlEdit().editText(fileName, text);
+  }
+
   // ---- session state ----
 
   public SessionOptions options() { return options; }
@@ -135,6 +141,12 @@ public final class Session implements KubectlEnv, AutoCloseable {
       return record(trimmed, List.of(), 2);
     }
     if (words.isEmpty()) return 0;
+    if (trimmed.indexOf('\0') >= 0) {
+      // No shell can pass a NUL byte inside an argument; say so instead of failing deep inside a verb.
+      err.println("error: the command line contains a NUL character");
+      err.flush();
+      return record(trimmed, words, 2);
+    }
     thinkTime();
     int code;
     try {
@@ -142,6 +154,9 @@ public final class Session implements KubectlEnv, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       code = 130;
+    } catch (java.nio.file.InvalidPathException e) {
+      err.println("error: invalid path \"" + e.getInput() + "\": " + e.getReason());
+      code = 1;
     } catch (Exception | StackOverflowError e) {
       err.println("error: internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
           + " (run with --debug for details)");

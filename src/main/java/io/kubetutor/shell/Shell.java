@@ -1,21 +1,34 @@
 package io.kubetutor.shell;
 
+import io.kubetutor.shell.completion.LiveNames;
+import io.kubetutor.shell.completion.ShellCompleter;
+import io.kubetutor.shell.completion.ShellHighlighter;
+import io.kubetutor.shell.editor.Editors;
+import io.kubetutor.shell.editor.NanoEditor;
+import io.kubetutor.shell.editor.SystemEditor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jline.keymap.KeyMap;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
 
 /**
- * The interactive shell: a jline prompt over a {@link Session}. Ctrl-C cancels the line being typed
- * or the command running (a watch, a wait) and never leaves; Ctrl-D, {@code exit} and
- * {@code quit} leave.
+ * The interactive shell: a jline prompt over a {@link Session}, with completion, highlighting,
+ * grey suggestions from history (Right arrow accepts), and Alt-H / F1 for help on the command under
+ * the cursor. Ctrl-C cancels the line being typed or the command running (a watch, a wait: the
+ * command thread is interrupted) and never leaves; Ctrl-D, {@code exit} and {@code quit} leave.
  */
 public final class Shell {
+
+  private static final String HELP_WIDGET = "kubetutor-help";
 
   private final Terminal terminal;
   private final SessionOptions options;
@@ -28,8 +41,13 @@ public final class Shell {
   /** Runs until the student leaves; returns the exit status of the shell (0). */
   public int run() throws IOException {
     PrintWriter out = terminal.writer();
-    try (Session session = new Session(options, out, out, terminal.input())) {
+    // Colour on stderr only here, on a terminal that wants it: piped output never sees escapes.
+    PrintWriter err = options.color() ? new PrintWriter(new ColoredErrors(out), false) : out;
+    try (Session session = new Session(options, out, err, terminal.input())) {
       session.setWidth(terminal.getWidth() > 0 ? terminal.getWidth() : 80);
+      String chosen = System.getenv("KUBE_EDITOR") != null ? System.getenv("KUBE_EDITOR") : System.getenv("EDITOR");
+      session.extension(Editors.class, () -> new Editors(new NanoEditor(terminal),
+          new SystemEditor(SystemEditor.fromEnvironment(), true), chosen != null && !chosen.isBlank()));
       LineReader reader = buildReader(session);
       Thread commandThread = Thread.currentThread();
       terminal.handle(Terminal.Signal.INT, signal -> commandThread.interrupt());
@@ -56,14 +74,22 @@ public final class Shell {
 
   private LineReader buildReader(Session session) {
     Path historyFile = options.stateDir() == null ? null : options.stateDir().resolve("history");
+    DefaultParser parser = new DefaultParser();
+    parser.setEofOnUnclosedQuote(true);
     LineReaderBuilder builder = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("kubetutor")
+        .parser(parser)
+        .history(new AtomicHistory())
+        .completer(new ShellCompleter(session, new LiveNames()))
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
         .option(LineReader.Option.HISTORY_REDUCE_BLANKS, true)
+        .option(LineReader.Option.AUTO_LIST, true)
+        .option(LineReader.Option.AUTO_MENU, true)
         .variable(LineReader.HISTORY_SIZE, 5000)
         .variable(LineReader.HISTORY_FILE_SIZE, 5000);
+    if (options.color()) builder.highlighter(new ShellHighlighter(session));
     if (historyFile != null) {
       try {
         Files.createDirectories(historyFile.getParent());
@@ -72,7 +98,23 @@ public final class Shell {
         session.err().println("warning: history will not be saved: " + e.getMessage());
       }
     }
-    return builder.build();
+    LineReader reader = builder.build();
+    // Fish-style: the rest of a matching earlier command shows grey; Right arrow (or End) takes it.
+    reader.setAutosuggestion(LineReader.SuggestionType.HISTORY);
+    reader.getWidgets().put(HELP_WIDGET, () -> showHelp(reader, session));
+    KeyMap<org.jline.reader.Binding> main = reader.getKeyMaps().get(LineReader.MAIN);
+    main.bind(new Reference(HELP_WIDGET), KeyMap.alt('h'), KeyMap.alt('H'));
+    String f1 = KeyMap.key(terminal, InfoCmp.Capability.key_f1);
+    if (f1 != null && !f1.isEmpty()) main.bind(new Reference(HELP_WIDGET), f1);
+    return reader;
+  }
+
+  /** Prints help for the command under the cursor above the prompt, keeping the line as typed. */
+  private static boolean showHelp(LineReader reader, Session session) {
+    String buffer = reader.getBuffer().toString();
+    String text = HelpTopic.helpFor(session, buffer.substring(0, reader.getBuffer().cursor()), buffer);
+    reader.printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+    return true;
   }
 
   private static void saveHistory(LineReader reader) {

@@ -36,6 +36,9 @@ public interface ControlPlane {
    */
   void requeueAfter(io.kubetutor.sim.controllers.Reconciler controller, ObjectKey key, java.time.Duration delay);
 
+  /** The simulated remote image registry the kubelet pulls from (and {@code docker push} publishes to). */
+  io.kubetutor.sim.images.ImageRegistry images();
+
   /** One line of {@code sim trace}: what a controller did and why. */
   void trace(String component, String message);
 }

@@ -44,6 +44,7 @@ public final class Engine implements ControlPlane {
   private final List<LinkedHashSet<ObjectKey>> queues = new ArrayList<>();
   private final Map<String, Event> eventIndex = new HashMap<>();
   private final List<Consumer<String>> tracers = new ArrayList<>();
+  private final io.kubetutor.sim.images.ImageRegistry images = io.kubetutor.sim.images.ImageRegistry.withCatalogue();
   private long eventSeq;
   private boolean draining;
 
@@ -67,6 +68,7 @@ public final class Engine implements ControlPlane {
   @Override public Store store() { return store; }
   public MemoryStore memoryStore() { return store; }
   @Override public SimClock clock() { return clock; }
+  @Override public io.kubetutor.sim.images.ImageRegistry images() { return images; }
   @Override public RandomGenerator random() { return random; }
   public SeededRandom seededRandom() { return random; }
 

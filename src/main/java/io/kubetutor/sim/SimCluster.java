@@ -66,6 +66,9 @@ public final class SimCluster implements Cluster {
   public Engine engine() { return engine; }
   public boolean realtime() { return options.realtime(); }
 
+  /** The simulated remote registry the kubelets pull from and {@code docker push} publishes to. */
+  public io.kubetutor.sim.images.ImageRegistry images() { return engine.images(); }
+
   /** Lets virtual time pass (timers fire, controllers react). */
   public void advance(Duration d) { engine.advance(d); }
 
@@ -219,5 +222,11 @@ public final class SimCluster implements Cluster {
   public VersionInfo serverVersion() {
     return new VersionInfo("1", "31", "v1.31.0", "9edcffcde5595e8a5b1a35f88c421764e575afce", "clean",
         "2024-08-13T07:28:49Z", "go1.22.5", "gc", "linux/amd64");
+  }
+
+  @Override
+  public ExecResult exec(String namespace, String pod, String container, List<String> command, String stdin) {
+    io.fabric8.kubernetes.api.model.Pod p = (io.fabric8.kubernetes.api.model.Pod) get(ResourceKind.POD, namespace, pod);
+    return SimExec.run(p, SimExec.runningContainer(p, container), command);
   }
 }

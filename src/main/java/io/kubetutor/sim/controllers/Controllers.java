@@ -16,6 +16,7 @@ public final class Controllers {
       DeploymentController::new,
       ReplicaSetController::new,
       Scheduler::new,
+      plane -> new Kubelet(plane, plane.images()),
       GarbageCollector::new,
       NamespaceController::new,
       ServiceAccountController::new,

@@ -1,0 +1,142 @@
+package io.kubetutor.kubectl.verbs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubetutor.cluster.Cluster;
+import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.Objects;
+import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.kubectl.KubectlException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends or prints an object that an imperative command ({@code create deployment}, {@code run},
+ * {@code expose} ...) built on the client. With {@code --dry-run=client -o yaml} kubectl prints its
+ * Go struct as it stands: zero-valued structs appear ({@code creationTimestamp: null},
+ * {@code resources: {}}, {@code status: {}}) and the YAML keys come out sorted, because kubectl
+ * turns JSON into YAML through a map. Those Go zero values are added here, per kind.
+ */
+final class GeneratedObject {
+
+  private GeneratedObject() {}
+
+  /**
+   * kubectl's YAML (go-yaml) writes a list at its key's indentation ({@code containers:\n- image:}).
+   * {@link Objects#YAML} indents lists; until the shared printer does this, client-side objects use
+   * this mapper so that {@code --dry-run=client -o yaml} matches kubectl byte for byte.
+   */
+  private static final ObjectMapper KUBECTL_YAML = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .build());
+
+  /**
+   * Creates (or, on client dry-run, only prints) {@code object}. {@code wrap} is kubectl's error
+   * prefix for imperative creates ({@code failed to create deployment}); null keeps the API error.
+   */
+  static int createAndPrint(Cluster cluster, PrintWriter out, HasMetadata object, String dryRunFlag, String output,
+                            String wrap, String operation) {
+    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    WriteOutput printer = new WriteOutput(output, dryRun, out);
+    ResourceKind kind = ResourceKind.forObject(object).orElseThrow();
+    if (dryRun == Cluster.DryRun.CLIENT) {
+      if ("yaml".equals(output)) {
+        try {
+          out.print(KUBECTL_YAML.writeValueAsString(goZeroValues(kind, object, true)));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+      } else if ("json".equals(output)) {
+        out.println(Objects.toJson(goZeroValues(kind, object, false)));
+      } else {
+        printer.print(kind, object, operation);
+      }
+      return 0;
+    }
+    HasMetadata created;
+    try {
+      created = cluster.create(object, dryRun);
+    } catch (ClusterException e) {
+      if (wrap == null) throw e;
+      throw new KubectlException(wrap + ": " + e.getMessage());
+    }
+    printer.print(kind, created, operation);
+    return 0;
+  }
+
+  /** The tree kubectl's client would serialize for {@code object}; keys sorted for YAML. */
+  static JsonNode goZeroValues(ResourceKind kind, HasMetadata object, boolean sorted) {
+    ObjectNode tree = (ObjectNode) Objects.toTree(object);
+    zeroMetadata(tree);
+    switch (kind) {
+      case DEPLOYMENT -> {
+        ObjectNode spec = object(tree, "spec");
+        if (!spec.has("strategy")) spec.putObject("strategy");
+        ObjectNode template = object(spec, "template");
+        zeroMetadata(template);
+        zeroPodSpec(object(template, "spec"));
+        if (!tree.has("status")) tree.putObject("status");
+      }
+      case POD -> {
+        zeroPodSpec(object(tree, "spec"));
+        if (!tree.has("status")) tree.putObject("status");
+      }
+      case NAMESPACE -> {
+        if (!tree.has("spec")) tree.putObject("spec");
+        if (!tree.has("status")) tree.putObject("status");
+      }
+      case SERVICE -> {
+        ObjectNode status = object(tree, "status");
+        if (!status.has("loadBalancer")) status.putObject("loadBalancer");
+      }
+      default -> { }
+    }
+    return sorted ? sortKeys(tree) : tree;
+  }
+
+  private static void zeroMetadata(ObjectNode owner) {
+    ObjectNode meta = object(owner, "metadata");
+    if (!meta.has("creationTimestamp")) meta.putNull("creationTimestamp");
+  }
+
+  private static void zeroPodSpec(ObjectNode podSpec) {
+    JsonNode containers = podSpec.get("containers");
+    if (containers == null) return;
+    for (JsonNode c : containers) {
+      if (c instanceof ObjectNode container && !container.has("resources")) container.putObject("resources");
+    }
+  }
+
+  private static ObjectNode object(ObjectNode parent, String field) {
+    JsonNode n = parent.get(field);
+    if (n instanceof ObjectNode o) return o;
+    return parent.putObject(field);
+  }
+
+  private static JsonNode sortKeys(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      names.sort(null);
+      ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+      for (String n : names) sorted.set(n, sortKeys(o.get(n)));
+      return sorted;
+    }
+    if (node instanceof ArrayNode a) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode e : a) copy.add(sortKeys(e));
+      return copy;
+    }
+    return node;
+  }
+}

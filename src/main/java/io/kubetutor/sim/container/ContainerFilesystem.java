@@ -1,0 +1,80 @@
+package io.kubetutor.sim.container;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The small in-memory filesystem a simulated container writes to. Paths under a mounted volume live
+ * in the volume's own file map, so they survive the container and are seen by the next pod that
+ * mounts the same volume (a PVC); everything else is the container's writable layer and is lost
+ * with it.
+ */
+public final class ContainerFilesystem {
+
+  /** The files of one volume, keyed by path relative to the mount point. Shared between pods. */
+  public static final class Volume {
+    private final Map<String, StringBuilder> files = new TreeMap<>();
+
+    public synchronized Optional<String> read(String relative) {
+      StringBuilder b = files.get(relative);
+      return b == null ? Optional.empty() : Optional.of(b.toString());
+    }
+
+    synchronized void write(String relative, String text, boolean append) {
+      StringBuilder b = files.computeIfAbsent(relative, k -> new StringBuilder());
+      if (!append) b.setLength(0);
+      b.append(text);
+    }
+  }
+
+  private record Mount(String path, Volume volume) {}
+
+  private final Volume rootLayer = new Volume();
+  private final List<Mount> mounts = new ArrayList<>();
+
+  /** Mounts {@code volume} at an absolute path ({@code /data}). */
+  public ContainerFilesystem mount(String mountPath, Volume volume) {
+    String p = normalise(mountPath, "/");
+    mounts.add(new Mount(p.equals("/") ? "" : p, volume));
+    mounts.sort((a, b) -> b.path.length() - a.path.length());
+    return this;
+  }
+
+  public Optional<String> read(String path) {
+    Target t = target(path);
+    return t.volume.read(t.relative);
+  }
+
+  public void write(String path, String text, boolean append) {
+    Target t = target(path);
+    t.volume.write(t.relative, text, append);
+  }
+
+  private record Target(Volume volume, String relative) {}
+
+  private Target target(String path) {
+    String p = normalise(path, "/");
+    for (Mount m : mounts) {
+      if (p.startsWith(m.path + "/")) return new Target(m.volume, p.substring(m.path.length()));
+    }
+    return new Target(rootLayer, p);
+  }
+
+  /** Absolute, with {@code .} and {@code ..} resolved; relative paths start at {@code workdir}. */
+  static String normalise(String path, String workdir) {
+    String full = path.startsWith("/") ? path : (workdir.endsWith("/") ? workdir : workdir + "/") + path;
+    List<String> parts = new ArrayList<>();
+    for (String part : full.split("/")) {
+      if (part.isEmpty() || part.equals(".")) continue;
+      if (part.equals("..")) {
+        if (!parts.isEmpty()) parts.remove(parts.size() - 1);
+      } else {
+        parts.add(part);
+      }
+    }
+    return "/" + String.join("/", parts);
+  }
+}

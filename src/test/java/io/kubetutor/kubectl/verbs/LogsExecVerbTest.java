@@ -1,0 +1,159 @@
+package io.kubetutor.kubectl.verbs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.kubetutor.cluster.Cluster;
+import io.kubetutor.shell.Session;
+import io.kubetutor.shell.SessionHarness;
+import io.kubetutor.shell.SessionHarness.Result;
+import io.kubetutor.shell.SessionOptions;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Golden tests of logs (pod choice, defaulting, the kubelet's refusals) and exec (one-shot and interactive). */
+class LogsExecVerbTest {
+
+  @TempDir Path dir;
+  SessionHarness sh;
+  Cluster cluster;
+
+  @BeforeEach
+  void start() {
+    sh = new SessionHarness(dir);
+    cluster = sh.session().cluster();
+  }
+
+  @AfterEach
+  void stop() {
+    sh.close();
+  }
+
+  /** A scheduled pod whose containers are in the given states ("running", or a waiting reason). */
+  static Pod pod(String name, String app, String... states) {
+    PodBuilder b = new PodBuilder().withNewMetadata().withName(name).withNamespace("default")
+        .addToLabels("app", app).withCreationTimestamp("2026-01-05T09:00:00Z").endMetadata()
+        .withNewSpec().withNodeName("kind-control-plane").endSpec().withNewStatus().withPhase("Running").endStatus();
+    for (int i = 0; i < states.length; i++) {
+      String c = "c" + i;
+      b.editSpec().addNewContainer().withName(c).withImage("busybox").addNewEnv().withName("GREETING")
+          .withValue("hi").endEnv().endContainer().endSpec();
+      ContainerStatusBuilder s = new ContainerStatusBuilder().withName(c).withRestartCount(0);
+      if (states[i].equals("running")) s.withNewState().withNewRunning().endRunning().endState();
+      else s.withNewState().withNewWaiting().withReason(states[i]).endWaiting().endState();
+      b.editStatus().addToContainerStatuses(s.build()).endStatus();
+    }
+    return b.build();
+  }
+
+  @Test
+  void logsOfRunningPodSucceeds() {
+    cluster.create(pod("web", "web", "running"), Cluster.DryRun.NONE);
+    Result r = sh.run("kubectl logs web --tail=5 --timestamps");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void logsRefusesContainersThatAreNotRunning() {
+    cluster.create(pod("a", "x", "ContainerCreating"), Cluster.DryRun.NONE);
+    cluster.create(pod("b", "x", "ErrImagePull"), Cluster.DryRun.NONE);
+    cluster.create(pod("c", "x", "ImagePullBackOff"), Cluster.DryRun.NONE);
+    assertThat(sh.run("kubectl logs a").err())
+        .isEqualTo("Error from server (BadRequest): container \"c0\" in pod \"a\" is waiting to start: ContainerCreating\n");
+    assertThat(sh.run("kubectl logs b").err())
+        .isEqualTo("Error from server (BadRequest): container \"c0\" in pod \"b\" is waiting to start: image can't be pulled\n");
+    Result c = sh.run("kubectl logs c");
+    assertThat(c.err()).isEqualTo(
+        "Error from server (BadRequest): container \"c0\" in pod \"c\" is waiting to start: trying and failing to pull image\n");
+    assertThat(c.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void logsErrorsForPreviousUnknownContainerAndMissingPod() {
+    cluster.create(pod("web", "web", "running"), Cluster.DryRun.NONE);
+    assertThat(sh.run("kubectl logs web -p").err())
+        .isEqualTo("Error from server (BadRequest): previous terminated container \"c0\" in pod \"web\" not found\n");
+    assertThat(sh.run("kubectl logs web -c nope").err())
+        .isEqualTo("Error from server (BadRequest): container nope is not valid for pod web\n");
+    assertThat(sh.run("kubectl logs ghost").err()).isEqualTo("Error from server (NotFound): pods \"ghost\" not found\n");
+    assertThat(sh.run("kubectl logs web --since=1m --since-time=2026-01-05T09:00:00Z").err())
+        .isEqualTo("error: at most one of `sinceTime` or `sinceSeconds` may be specified\n");
+  }
+
+  @Test
+  void logsDefaultsContainerAndPicksPodOfDeployment() {
+    cluster.create(pod("two", "multi", "running", "running"), Cluster.DryRun.NONE);
+    Result r = sh.run("kubectl logs two");
+    assertThat(r.err()).isEqualTo("Defaulted container \"c0\" out of: c0, c1\n");
+    assertThat(r.exit()).isZero();
+    Pod pending = pod("web-2", "web", "running");
+    pending.getStatus().setPhase("Pending");
+    cluster.create(pending, Cluster.DryRun.NONE);
+    cluster.create(pod("web-1", "web", "running"), Cluster.DryRun.NONE);
+    sh.run("kubectl create deployment web --image=nginx");
+    Result d = sh.run("kubectl logs deploy/web");
+    assertThat(d.err()).isEqualTo("Found 2 pods, using pod/web-1\n");
+    assertThat(d.exit()).isZero();
+  }
+
+  @Test
+  void logsOfUnscheduledPodPrintsNothing() {
+    Pod p = pod("new", "x", "ContainerCreating");
+    p.getSpec().setNodeName(null);
+    cluster.create(p, Cluster.DryRun.NONE);
+    Result r = sh.run("kubectl logs new");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void execRunsCommandsInRunningContainer() {
+    cluster.create(pod("hello", "hello", "running"), Cluster.DryRun.NONE);
+    assertThat(sh.run("kubectl exec hello -- hostname").out()).isEqualTo("hello\n");
+    assertThat(sh.run("kubectl exec hello -- sh -c 'echo $GREETING there && cat /etc/hostname'").out())
+        .isEqualTo("hi there\nhello\n");
+    Result failed = sh.run("kubectl exec hello -- sh -c 'exit 3'");
+    assertThat(failed.err()).isEqualTo("command terminated with exit code 3\n");
+    assertThat(failed.exit()).isEqualTo(3);
+    Result missing = sh.run("kubectl exec hello -- cat /nope");
+    assertThat(missing.err()).isEqualTo("cat: /nope: No such file or directory\ncommand terminated with exit code 1\n");
+  }
+
+  @Test
+  void execErrors() {
+    cluster.create(pod("wait", "w", "ContainerCreating"), Cluster.DryRun.NONE);
+    assertThat(sh.run("kubectl exec wait -- ls").err())
+        .isEqualTo("Error from server (BadRequest): unable to upgrade connection: container not found (\"c0\")\n");
+    assertThat(sh.run("kubectl exec ghost -- ls").err()).isEqualTo("Error from server (NotFound): pods \"ghost\" not found\n");
+    Result noCommand = sh.run("kubectl exec wait");
+    assertThat(noCommand.err()).isEqualTo("error: you must specify at least one command for the container\n"
+        + "See 'kubectl exec -h' for help and examples\n");
+  }
+
+  @Test
+  void interactiveShellRunsLinesUntilExit() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String typed = "pwd\ncd /etc\nls\nhostname\nexit\n";
+    try (Session s = new Session(SessionOptions.forTests(dir), new PrintWriter(out), new PrintWriter(err),
+        new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)))) {
+      s.cluster().create(pod("hello", "hello", "running"), Cluster.DryRun.NONE);
+      int code = s.execute("kubectl exec -it hello -- /bin/bash");
+      assertThat(code).isZero();
+    }
+    assertThat(out.toString()).isEqualTo("root@hello:/# /\nroot@hello:/# root@hello:/etc# hostname\nhosts\n"
+        + "os-release\nresolv.conf\nroot@hello:/etc# hello\nroot@hello:/etc# exit\n");
+    assertThat(err.toString()).isEmpty();
+  }
+}

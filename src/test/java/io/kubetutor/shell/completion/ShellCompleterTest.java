@@ -1,0 +1,167 @@
+package io.kubetutor.shell.completion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.kubetutor.cluster.Cluster;
+import io.kubetutor.shell.SessionHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.ParsedLine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellCompleterTest {
+
+  @TempDir Path dir;
+  SessionHarness h;
+  ShellCompleter completer;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new SessionHarness(dir);
+    completer = new ShellCompleter(h.session(), new LiveNames());
+    Cluster c = h.session().cluster();
+    create(c, new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build());
+    create(c, new NamespaceBuilder().withNewMetadata().withName("staging").endMetadata().build());
+    create(c, new PodBuilder().withNewMetadata().withName("hello-abc").withNamespace("default").endMetadata().build());
+    create(c, new PodBuilder().withNewMetadata().withName("hello-def").withNamespace("default").endMetadata().build());
+    create(c, new PodBuilder().withNewMetadata().withName("other-pod").withNamespace("staging").endMetadata().build());
+    create(c, new DeploymentBuilder().withNewMetadata().withName("hello").withNamespace("default").endMetadata().build());
+    Files.writeString(dir.resolve("deployment.yml"), "");
+    Files.createDirectory(dir.resolve("manifests"));
+  }
+
+  private static void create(Cluster c, HasMetadata o) {
+    c.create(o, Cluster.DryRun.NONE);
+  }
+
+  @AfterEach
+  void stop() { h.close(); }
+
+  /** Values offered for the word under the cursor at the end of {@code line} (parsed as the shell parses it). */
+  private List<String> values(String line) {
+    ParsedLine parsed = new DefaultParser().parse(line, line.length());
+    return completer.complete(parsed.words().subList(0, parsed.wordIndex()), parsed.word()).stream()
+        .map(Candidate::value).toList();
+  }
+
+  private Candidate candidate(String line, String value) {
+    ParsedLine parsed = new DefaultParser().parse(line, line.length());
+    return completer.complete(parsed.words().subList(0, parsed.wordIndex()), parsed.word()).stream()
+        .filter(c -> c.value().equals(value)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void firstWordOffersKubectlAndBuiltins() {
+    assertThat(values("")).contains("kubectl", "k", "help", "ls", "cd", "exit");
+  }
+
+  @Test
+  void verbsAfterKubectlOrK() {
+    assertThat(values("kubectl ")).contains("apply", "delete", "scale", "version").doesNotContain("ls");
+    assertThat(values("k ")).contains("apply");
+  }
+
+  @Test
+  void flagsOfTheVerbAlsoAfterPositionals() {
+    assertThat(values("kubectl delete -")).contains("-n", "--namespace=", "--grace-period=", "-l");
+    assertThat(values("kubectl delete pod hello-abc --")).contains("--now", "--force", "--grace-period=");
+    assertThat(values("kubectl apply -")).contains("-f", "--filename=").doesNotContain("--grace-period=");
+    assertThat(candidate("kubectl delete --gr", "--grace-period=").complete()).isFalse();
+  }
+
+  @Test
+  void outputFormatsForTheVerb() {
+    assertThat(values("kubectl apply -o ")).contains("json", "yaml", "name", "jsonpath=").doesNotContain("wide");
+    assertThat(values("kubectl apply --output=")).contains("--output=yaml", "--output=json");
+  }
+
+  @Test
+  void contextNamesFromTheSession() {
+    assertThat(values("kubectl delete --context ")).containsExactly("sim");
+    assertThat(values("kubectl config use-context ")).containsExactly("sim");
+  }
+
+  @Test
+  void namespacesFromTheCluster() {
+    assertThat(values("kubectl delete -n ")).containsExactly("default", "staging");
+    assertThat(values("kubectl delete --namespace=")).containsExactly("--namespace=default", "--namespace=staging");
+  }
+
+  @Test
+  void resourceTypesThenLiveNamesInTheNamespaceOfTheLine() {
+    assertThat(values("kubectl delete ")).contains("pods", "pod", "po", "deployments", "deploy", "replicasets", "rs");
+    assertThat(values("kubectl delete pods ")).containsExactly("hello-abc", "hello-def");
+    assertThat(values("kubectl delete po hello-abc ")).containsExactly("hello-abc", "hello-def");
+    assertThat(values("kubectl delete -n staging pods ")).containsExactly("other-pod");
+    assertThat(values("kubectl delete pods --namespace=staging ")).containsExactly("other-pod");
+    assertThat(values("kubectl scale deploy ")).containsExactly("hello");
+    assertThat(values("kubectl scale deploy/")).containsExactly("deploy/hello");
+    assertThat(values("kubectl delete nosuchtype ")).isEmpty();
+  }
+
+  @Test
+  void filePathsAfterDashFRelativeToTheWorkdir() {
+    assertThat(values("kubectl apply -f ")).containsExactly("deployment.yml", "manifests/");
+    assertThat(candidate("kubectl apply -f ", "manifests/").complete()).isFalse();
+    assertThat(values("kubectl apply --filename=d")).contains("--filename=deployment.yml");
+    h.run("cd manifests");
+    assertThat(values("kubectl apply -f ")).isEmpty();
+  }
+
+  @Test
+  void builtinsCompleteTheirOwnArguments() {
+    assertThat(values("cat ")).containsExactly("deployment.yml", "manifests/");
+    assertThat(values("cd ")).containsExactly("manifests/");
+  }
+
+  @Test
+  void slowClusterIsGivenUpOnAfterTheBoundedWait() {
+    Cluster slow = (Cluster) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Cluster.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "isSimulator" -> false;
+          case "contextName" -> "slow";
+          case "list" -> {
+            Thread.sleep(60_000);
+            yield List.of();
+          }
+          default -> null;
+        });
+    LiveNames names = new LiveNames(java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(50), System::nanoTime);
+    long start = System.nanoTime();
+    assertThat(names.names(slow, io.kubetutor.cluster.ResourceKind.POD, "default")).isEmpty();
+    assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(30).toNanos());
+  }
+
+  @Test
+  void realClusterNamesAreCachedWithinTheirLifetime() {
+    int[] calls = {0};
+    long[] now = {0};
+    Cluster real = (Cluster) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Cluster.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "isSimulator" -> false;
+          case "contextName" -> "real";
+          case "list" -> {
+            calls[0]++;
+            yield List.of(new PodBuilder().withNewMetadata().withName("p" + calls[0]).endMetadata().build());
+          }
+          default -> null;
+        });
+    LiveNames names = new LiveNames(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), () -> now[0]);
+    assertThat(names.names(real, io.kubetutor.cluster.ResourceKind.POD, "default")).containsExactly("p1");
+    now[0] = java.time.Duration.ofSeconds(4).toNanos();
+    assertThat(names.names(real, io.kubetutor.cluster.ResourceKind.POD, "default")).containsExactly("p1");
+    now[0] = java.time.Duration.ofSeconds(6).toNanos();
+    assertThat(names.names(real, io.kubetutor.cluster.ResourceKind.POD, "default")).containsExactly("p2");
+    assertThat(calls[0]).isEqualTo(2);
+  }
+}
