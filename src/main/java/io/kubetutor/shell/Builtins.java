@@ -14,6 +14,7 @@ import io.kubetutor.shell.builtins.MkdirBuiltin;
 import io.kubetutor.shell.builtins.MvBuiltin;
 import io.kubetutor.shell.builtins.PwdBuiltin;
 import io.kubetutor.shell.builtins.RmBuiltin;
+import io.kubetutor.shell.builtins.SimBuiltin;
 import io.kubetutor.shell.builtins.TreeBuiltin;
 import java.util.List;
 
@@ -38,7 +39,8 @@ final class Builtins {
         new DockerBuiltin(),
         new EditBuiltin(),
         new HostCommandBuiltin(),
-        new TreeBuiltin()
+        new TreeBuiltin(),
+        new SimBuiltin()
     );
   }
 }
