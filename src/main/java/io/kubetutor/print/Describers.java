@@ -554,6 +554,124 @@ public final class Describers {
     return w.done();
   }
 
+  public static String secret(Secret secret) {
+    DescribeWriter w = new DescribeWriter();
+    w.write(0, "Name:\t" + secret.getMetadata().getName() + "\n");
+    w.write(0, "Namespace:\t" + secret.getMetadata().getNamespace() + "\n");
+    w.labels("", "Labels", secret.getMetadata().getLabels());
+    w.annotations("", "Annotations", secret.getMetadata().getAnnotations());
+    w.write(0, "\nType:\t" + DescribeWriter.nullToEmpty(secret.getType()) + "\n");
+    w.write(0, "\nData\n====\n");
+    if (secret.getData() != null) {
+      new TreeMap<>(secret.getData()).forEach((k, v) -> w.write(0, k + ":\t" + decodedLength(v) + " bytes\n"));
+    }
+    return w.done();
+  }
+
+  private static int decodedLength(String base64) {
+    try {
+      return java.util.Base64.getDecoder().decode(base64 == null ? "" : base64).length;
+    } catch (IllegalArgumentException e) {
+      return 0;
+    }
+  }
+
+  public static String serviceAccount(ServiceAccount sa, List<Event> events, Instant now) {
+    DescribeWriter w = new DescribeWriter();
+    w.write(0, "Name:\t" + sa.getMetadata().getName() + "\n");
+    w.write(0, "Namespace:\t" + sa.getMetadata().getNamespace() + "\n");
+    w.labels("", "Labels", sa.getMetadata().getLabels());
+    w.annotations("", "Annotations", sa.getMetadata().getAnnotations());
+    List<String> pull = new ArrayList<>();
+    if (sa.getImagePullSecrets() != null) for (var r : sa.getImagePullSecrets()) pull.add(r.getName());
+    List<String> mountable = new ArrayList<>();
+    if (sa.getSecrets() != null) for (var r : sa.getSecrets()) mountable.add(r.getName());
+    nameList(w, "Image pull secrets", pull);
+    nameList(w, "Mountable secrets", mountable);
+    w.write(0, "Tokens:\t<none>\n");
+    w.events(events, now);
+    return w.done();
+  }
+
+  private static void nameList(DescribeWriter w, String title, List<String> names) {
+    if (names.isEmpty()) {
+      w.write(0, title + ":\t<none>\n");
+      return;
+    }
+    for (int i = 0; i < names.size(); i++) w.write(0, (i == 0 ? title + ":" : "") + "\t" + names.get(i) + "\n");
+  }
+
+  public static String endpoints(Endpoints e, List<Event> events, Instant now) {
+    DescribeWriter w = new DescribeWriter();
+    w.write(0, "Name:\t" + e.getMetadata().getName() + "\n");
+    w.write(0, "Namespace:\t" + e.getMetadata().getNamespace() + "\n");
+    w.labels("", "Labels", e.getMetadata().getLabels());
+    w.annotations("", "Annotations", e.getMetadata().getAnnotations());
+    w.write(0, "Subsets:\n");
+    if (e.getSubsets() != null) {
+      for (EndpointSubset s : e.getSubsets()) {
+        w.write(1, "Addresses:\t" + ips(s.getAddresses()) + "\n");
+        w.write(1, "NotReadyAddresses:\t" + ips(s.getNotReadyAddresses()) + "\n");
+        if (s.getPorts() != null && !s.getPorts().isEmpty()) {
+          w.write(1, "Ports:\n");
+          w.write(2, "Name\tPort\tProtocol\n");
+          w.write(2, "----\t----\t--------\n");
+          for (EndpointPort p : s.getPorts()) {
+            w.write(2, (notEmpty(p.getName()) ? p.getName() : "<unset>") + "\t" + p.getPort() + "\t"
+                + (p.getProtocol() == null ? "TCP" : p.getProtocol()) + "\n");
+          }
+        }
+        w.write(0, "\n");
+      }
+    }
+    w.events(events, now);
+    return w.done();
+  }
+
+  private static String ips(List<EndpointAddress> addresses) {
+    if (addresses == null || addresses.isEmpty()) return "<none>";
+    return String.join(",", addresses.stream().map(EndpointAddress::getIp).toList());
+  }
+
+  public static String persistentVolumeClaim(PersistentVolumeClaim c, List<Pod> pods, List<Event> events, Instant now) {
+    DescribeWriter w = new DescribeWriter();
+    var meta = c.getMetadata();
+    var spec = c.getSpec() == null ? new PersistentVolumeClaimSpec() : c.getSpec();
+    var st = c.getStatus();
+    w.write(0, "Name:\t" + meta.getName() + "\n");
+    w.write(0, "Namespace:\t" + meta.getNamespace() + "\n");
+    w.write(0, "StorageClass:\t" + DescribeWriter.nullToEmpty(spec.getStorageClassName()) + "\n");
+    String phase = meta.getDeletionTimestamp() != null ? "Terminating (lasts " + Durations.since(meta.getDeletionTimestamp(), now) + ")"
+        : st == null ? "" : DescribeWriter.nullToEmpty(st.getPhase());
+    w.write(0, "Status:\t" + phase + "\n");
+    w.write(0, "Volume:\t" + DescribeWriter.nullToEmpty(spec.getVolumeName()) + "\n");
+    w.labels("", "Labels", meta.getLabels());
+    w.annotations("", "Annotations", meta.getAnnotations());
+    w.write(0, "Finalizers:\t[" + String.join(" ", meta.getFinalizers() == null ? List.of() : meta.getFinalizers()) + "]\n");
+    String capacity = "";
+    String modes = "";
+    if (notEmpty(spec.getVolumeName()) && st != null) {
+      if (st.getCapacity() != null && st.getCapacity().get("storage") != null) capacity = st.getCapacity().get("storage").toString();
+      modes = ResourceTables.cells(io.kubetutor.cluster.ResourceKind.PERSISTENTVOLUMECLAIM, c, now).get(4);
+    }
+    w.write(0, "Capacity:\t" + capacity + "\n");
+    w.write(0, "Access Modes:\t" + modes + "\n");
+    w.write(0, "VolumeMode:\t" + (spec.getVolumeMode() == null ? "Filesystem" : spec.getVolumeMode()) + "\n");
+    List<String> users = new ArrayList<>();
+    for (Pod p : pods) {
+      if (p.getSpec() == null || p.getSpec().getVolumes() == null) continue;
+      for (Volume v : p.getSpec().getVolumes()) {
+        if (v.getPersistentVolumeClaim() != null && meta.getName().equals(v.getPersistentVolumeClaim().getClaimName())) {
+          users.add(p.getMetadata().getName());
+          break;
+        }
+      }
+    }
+    nameList(w, "Used By", users);
+    w.events(events, now);
+    return w.done();
+  }
+
   private static int n(Integer i) {
     return i == null ? 0 : i;
   }

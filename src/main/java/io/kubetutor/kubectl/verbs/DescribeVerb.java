@@ -38,7 +38,8 @@ public final class DescribeVerb extends Verb {
 
   /** Kinds with a describer here; the others are refused with a clear message. */
   private static final Set<ResourceKind> SUPPORTED = Set.of(ResourceKind.POD, ResourceKind.DEPLOYMENT,
-      ResourceKind.REPLICASET, ResourceKind.SERVICE, ResourceKind.NAMESPACE, ResourceKind.CONFIGMAP);
+      ResourceKind.REPLICASET, ResourceKind.SERVICE, ResourceKind.NAMESPACE, ResourceKind.CONFIGMAP,
+      ResourceKind.SECRET, ResourceKind.SERVICEACCOUNT, ResourceKind.ENDPOINTS, ResourceKind.PERSISTENTVOLUMECLAIM);
 
   @Parameters(arity = "0..*", paramLabel = "(TYPE [NAME_PREFIX | -l label] | TYPE/NAME)")
   List<String> args = new ArrayList<>();
@@ -123,7 +124,8 @@ public final class DescribeVerb extends Verb {
   private String describe(ResourceKind kind, HasMetadata o) {
     Instant now = cluster().clock().now();
     String objNs = o.getMetadata().getNamespace();
-    List<Event> events = showEvents && kind != ResourceKind.NAMESPACE ? events(o, objNs) : List.of();
+    List<Event> events = showEvents && kind != ResourceKind.NAMESPACE && kind != ResourceKind.SECRET
+        ? events(o, objNs) : List.of();
     return switch (kind) {
       case POD -> Describers.pod((Pod) o, events, now);
       case DEPLOYMENT -> {
@@ -151,6 +153,16 @@ public final class DescribeVerb extends Verb {
       }
       case NAMESPACE -> Describers.namespace((Namespace) o);
       case CONFIGMAP -> Describers.configMap((ConfigMap) o, events, now);
+      case SECRET -> Describers.secret((io.fabric8.kubernetes.api.model.Secret) o);
+      case SERVICEACCOUNT -> Describers.serviceAccount((io.fabric8.kubernetes.api.model.ServiceAccount) o, events, now);
+      case ENDPOINTS -> Describers.endpoints((Endpoints) o, events, now);
+      case PERSISTENTVOLUMECLAIM -> {
+        List<Pod> pods = new ArrayList<>();
+        for (HasMetadata h : cluster().list(ResourceKind.POD, objNs, Selector.EVERYTHING, FieldSelector.EVERYTHING)) {
+          pods.add((Pod) h);
+        }
+        yield Describers.persistentVolumeClaim((io.fabric8.kubernetes.api.model.PersistentVolumeClaim) o, pods, events, now);
+      }
       default -> throw new KubectlException("describe is not available for " + kind.qualifiedPlural());
     };
   }

@@ -20,7 +20,9 @@ public final class Controllers {
       GarbageCollector::new,
       NamespaceController::new,
       ServiceAccountController::new,
-      RootCaPublisher::new
+      RootCaPublisher::new,
+      EndpointsController::new,
+      PersistentVolumeBinder::new
       // one line per controller (keep a comma on every line but the last)
   );
 

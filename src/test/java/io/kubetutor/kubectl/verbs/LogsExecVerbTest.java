@@ -57,7 +57,7 @@ class LogsExecVerbTest {
 
   @Test
   void logsOfRunningPodSucceeds() {
-    cluster.create(pod("web", "web", "running"), Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, pod("web", "web", "running"));
     Result r = sh.run("kubectl logs web --tail=5 --timestamps");
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
@@ -65,9 +65,9 @@ class LogsExecVerbTest {
 
   @Test
   void logsRefusesContainersThatAreNotRunning() {
-    cluster.create(pod("a", "x", "ContainerCreating"), Cluster.DryRun.NONE);
-    cluster.create(pod("b", "x", "ErrImagePull"), Cluster.DryRun.NONE);
-    cluster.create(pod("c", "x", "ImagePullBackOff"), Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, pod("a", "x", "ContainerCreating"));
+    StatusFixtures.store(cluster, pod("b", "x", "ErrImagePull"));
+    StatusFixtures.store(cluster, pod("c", "x", "ImagePullBackOff"));
     assertThat(sh.run("kubectl logs a").err())
         .isEqualTo("Error from server (BadRequest): container \"c0\" in pod \"a\" is waiting to start: ContainerCreating\n");
     assertThat(sh.run("kubectl logs b").err())
@@ -80,7 +80,7 @@ class LogsExecVerbTest {
 
   @Test
   void logsErrorsForPreviousUnknownContainerAndMissingPod() {
-    cluster.create(pod("web", "web", "running"), Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, pod("web", "web", "running"));
     assertThat(sh.run("kubectl logs web -p").err())
         .isEqualTo("Error from server (BadRequest): previous terminated container \"c0\" in pod \"web\" not found\n");
     assertThat(sh.run("kubectl logs web -c nope").err())
@@ -92,14 +92,14 @@ class LogsExecVerbTest {
 
   @Test
   void logsDefaultsContainerAndPicksPodOfDeployment() {
-    cluster.create(pod("two", "multi", "running", "running"), Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, pod("two", "multi", "running", "running"));
     Result r = sh.run("kubectl logs two");
     assertThat(r.err()).isEqualTo("Defaulted container \"c0\" out of: c0, c1\n");
     assertThat(r.exit()).isZero();
     Pod pending = pod("web-2", "web", "running");
     pending.getStatus().setPhase("Pending");
-    cluster.create(pending, Cluster.DryRun.NONE);
-    cluster.create(pod("web-1", "web", "running"), Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, pending);
+    StatusFixtures.store(cluster, pod("web-1", "web", "running"));
     sh.run("kubectl create deployment web --image=nginx");
     Result d = sh.run("kubectl logs deploy/web");
     assertThat(d.err()).isEqualTo("Found 2 pods, using pod/web-1\n");
@@ -110,7 +110,7 @@ class LogsExecVerbTest {
   void logsOfUnscheduledPodPrintsNothing() {
     Pod p = pod("new", "x", "ContainerCreating");
     p.getSpec().setNodeName(null);
-    cluster.create(p, Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, p);
     Result r = sh.run("kubectl logs new");
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEmpty();
@@ -119,7 +119,7 @@ class LogsExecVerbTest {
 
   @Test
   void execRunsCommandsInRunningContainer() {
-    cluster.create(pod("hello", "hello", "running"), Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, pod("hello", "hello", "running"));
     assertThat(sh.run("kubectl exec hello -- hostname").out()).isEqualTo("hello\n");
     assertThat(sh.run("kubectl exec hello -- sh -c 'echo $GREETING there && cat /etc/hostname'").out())
         .isEqualTo("hi there\nhello\n");
@@ -132,7 +132,7 @@ class LogsExecVerbTest {
 
   @Test
   void execErrors() {
-    cluster.create(pod("wait", "w", "ContainerCreating"), Cluster.DryRun.NONE);
+    StatusFixtures.store(cluster, pod("wait", "w", "ContainerCreating"));
     assertThat(sh.run("kubectl exec wait -- ls").err())
         .isEqualTo("Error from server (BadRequest): unable to upgrade connection: container not found (\"c0\")\n");
     assertThat(sh.run("kubectl exec ghost -- ls").err()).isEqualTo("Error from server (NotFound): pods \"ghost\" not found\n");
@@ -148,7 +148,7 @@ class LogsExecVerbTest {
     String typed = "pwd\ncd /etc\nls\nhostname\nexit\n";
     try (Session s = new Session(SessionOptions.forTests(dir), new PrintWriter(out), new PrintWriter(err),
         new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)))) {
-      s.cluster().create(pod("hello", "hello", "running"), Cluster.DryRun.NONE);
+      StatusFixtures.store(s.cluster(), pod("hello", "hello", "running"));
       int code = s.execute("kubectl exec -it hello -- /bin/bash");
       assertThat(code).isZero();
     }
