@@ -166,6 +166,15 @@ public final class TestControlPlane implements ControlPlane, Store {
   }
 
   @Override
+  public HasMetadata bind(ObjectKey key, String node) {
+    Pod pod = (Pod) objects.get(key);
+    if (pod.getSpec().getNodeName() != null) throw new IllegalStateException("already bound");
+    Pod copy = Objects.copy(pod);
+    copy.getSpec().setNodeName(node);
+    return update(copy);
+  }
+
+  @Override
   public void remove(ObjectKey key) {
     HasMetadata o = objects.remove(key);
     if (o != null) changed(WatchEvent.Type.DELETED, o);

@@ -1,12 +1,6 @@
 package io.kubetutor.kubectl.verbs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetutor.cluster.Cluster;
@@ -14,9 +8,8 @@ import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.kubectl.KubectlException;
+import io.kubetutor.print.Documents;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Sends or prints an object that an imperative command ({@code create deployment}, {@code run},
@@ -30,17 +23,6 @@ final class GeneratedObject {
   private GeneratedObject() {}
 
   /**
-   * kubectl's YAML (go-yaml) writes a list at its key's indentation ({@code containers:\n- image:}).
-   * {@link Objects#YAML} indents lists; until the shared printer does this, client-side objects use
-   * this mapper so that {@code --dry-run=client -o yaml} matches kubectl byte for byte.
-   */
-  private static final ObjectMapper KUBECTL_YAML = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .build());
-
-  /**
    * Creates (or, on client dry-run, only prints) {@code object}. {@code wrap} is kubectl's error
    * prefix for imperative creates ({@code failed to create deployment}); null keeps the API error.
    */
@@ -51,13 +33,9 @@ final class GeneratedObject {
     ResourceKind kind = ResourceKind.forObject(object).orElseThrow();
     if (dryRun == Cluster.DryRun.CLIENT) {
       if ("yaml".equals(output)) {
-        try {
-          out.print(KUBECTL_YAML.writeValueAsString(goZeroValues(kind, object, true)));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
+        out.print(Documents.yaml(goZeroValues(kind, object)));
       } else if ("json".equals(output)) {
-        out.println(Objects.toJson(goZeroValues(kind, object, false)));
+        out.print(Documents.json(goZeroValues(kind, object)));
       } else {
         printer.print(kind, object, operation);
       }
@@ -74,8 +52,8 @@ final class GeneratedObject {
     return 0;
   }
 
-  /** The tree kubectl's client would serialize for {@code object}; keys sorted for YAML. */
-  static JsonNode goZeroValues(ResourceKind kind, HasMetadata object, boolean sorted) {
+  /** The tree kubectl's client would serialize for {@code object}, keys sorted as kubectl's printers write them. */
+  static JsonNode goZeroValues(ResourceKind kind, HasMetadata object) {
     ObjectNode tree = (ObjectNode) Objects.toTree(object);
     zeroMetadata(tree);
     switch (kind) {
@@ -101,7 +79,7 @@ final class GeneratedObject {
       }
       default -> { }
     }
-    return sorted ? sortKeys(tree) : tree;
+    return Documents.tree(tree);
   }
 
   private static void zeroMetadata(ObjectNode owner) {
@@ -123,20 +101,4 @@ final class GeneratedObject {
     return parent.putObject(field);
   }
 
-  private static JsonNode sortKeys(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      List<String> names = new ArrayList<>();
-      o.fieldNames().forEachRemaining(names::add);
-      names.sort(null);
-      ObjectNode sorted = JsonNodeFactory.instance.objectNode();
-      for (String n : names) sorted.set(n, sortKeys(o.get(n)));
-      return sorted;
-    }
-    if (node instanceof ArrayNode a) {
-      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode e : a) copy.add(sortKeys(e));
-      return copy;
-    }
-    return node;
-  }
 }

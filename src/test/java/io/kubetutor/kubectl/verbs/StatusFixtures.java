@@ -17,22 +17,37 @@ final class StatusFixtures {
   private StatusFixtures() {}
 
   static void store(Cluster cluster, Pod pod) {
-    Pod created = (Pod) cluster.create(pod, Cluster.DryRun.NONE);
-    Pod copy = Objects.copy(created);
-    copy.setStatus(pod.getStatus());
-    write(cluster, copy);
+    cluster.create(pod, Cluster.DryRun.NONE);
+    for (int attempt = 0; ; attempt++) {
+      // Controllers may touch the new pod first: write onto the latest version.
+      Pod copy = Objects.copy((Pod) cluster.get(ResourceKind.POD, "default", pod.getMetadata().getName()));
+      copy.setStatus(pod.getStatus());
+      try {
+        write(cluster, copy);
+        return;
+      } catch (ClusterException e) {
+        if (!e.isConflict() || attempt == 3) throw e;
+      }
+    }
   }
 
   static void store(Cluster cluster, Deployment d) {
-    Deployment created = (Deployment) cluster.create(d, Cluster.DryRun.NONE);
-    setStatus(cluster, created, d);
+    cluster.create(d, Cluster.DryRun.NONE);
+    setStatus(cluster, deployment(cluster, d.getMetadata().getName()), d);
   }
 
   /** Gives the stored deployment the status of {@code wanted}. */
   static void setStatus(Cluster cluster, Deployment current, Deployment wanted) {
-    Deployment copy = Objects.copy(current);
-    copy.setStatus(Objects.copy(wanted).getStatus());
-    write(cluster, copy);
+    for (int attempt = 0; ; attempt++) {
+      Deployment copy = Objects.copy(deployment(cluster, current.getMetadata().getName()));
+      copy.setStatus(Objects.copy(wanted).getStatus());
+      try {
+        write(cluster, copy);
+        return;
+      } catch (ClusterException e) {
+        if (!e.isConflict() || attempt == 3) throw e;
+      }
+    }
   }
 
   static Deployment deployment(Cluster cluster, String name) {
