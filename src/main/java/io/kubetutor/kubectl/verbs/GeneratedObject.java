@@ -1,10 +1,6 @@
 package io.kubetutor.kubectl.verbs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,17 +26,6 @@ final class GeneratedObject {
   private GeneratedObject() {}
 
   /**
-   * kubectl's YAML (go-yaml) writes a list at its key's indentation ({@code containers:\n- image:}).
-   * {@link Objects#YAML} indents lists; until the shared printer does this, client-side objects use
-   * this mapper so that {@code --dry-run=client -o yaml} matches kubectl byte for byte.
-   */
-  private static final ObjectMapper KUBECTL_YAML = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .build());
-
-  /**
    * Creates (or, on client dry-run, only prints) {@code object}. {@code wrap} is kubectl's error
    * prefix for imperative creates ({@code failed to create deployment}); null keeps the API error.
    */
@@ -50,14 +35,9 @@ final class GeneratedObject {
     WriteOutput printer = new WriteOutput(output, dryRun, out);
     ResourceKind kind = ResourceKind.forObject(object).orElseThrow();
     if (dryRun == Cluster.DryRun.CLIENT) {
-      if ("yaml".equals(output)) {
-        try {
-          out.print(KUBECTL_YAML.writeValueAsString(goZeroValues(kind, object, true)));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
-      } else if ("json".equals(output)) {
-        out.println(Objects.toJson(goZeroValues(kind, object, false)));
+      if (printer.printsObjects()) {
+        // YAML goes through a map in kubectl (sorted keys); JSON keeps the Go struct's field order.
+        printer.printTree(goZeroValues(kind, object, "yaml".equals(output)));
       } else {
         printer.print(kind, object, operation);
       }
