@@ -29,7 +29,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class CheckParser {
 
-  static final List<String> TYPES = List.of("exists", "absent", "field", "count", "event", "command", "file");
+  static final List<String> TYPES = List.of("exists", "absent", "field", "count", "event", "command", "file", "any");
 
   private final BiConsumer<String, String> errors;
   private String at;
@@ -58,11 +58,24 @@ final class CheckParser {
     String type = types.get(0);
     JsonNode p = entry.get(type);
     at = pointer + "/" + type;
+    String message = entry.hasNonNull("message") ? entry.get("message").asText() : null;
+    if (type.equals("any")) {
+      if (!p.isArray() || p.isEmpty()) {
+        errors.accept(at, "\"any\" must be a non-empty list of checks");
+        return null;
+      }
+      List<Check> alternatives = new ArrayList<>();
+      String base = at;
+      for (int i = 0; i < p.size(); i++) {
+        Check c = parse(p.get(i), base + "/" + i);
+        if (c != null) alternatives.add(c);
+      }
+      return new io.kubetutor.lesson.check.AnyOfCheck(alternatives, message);
+    }
     if (!p.isObject()) {
       errors.accept(at, "\"" + type + "\" must be a mapping of its parameters");
       return null;
     }
-    String message = entry.hasNonNull("message") ? entry.get("message").asText() : null;
     return switch (type) {
       case "exists", "absent" -> {
         allowed(p, "kind", "name", "namespace");

@@ -1,6 +1,7 @@
 package io.kubetutor.shell;
 
 import io.kubetutor.shell.builtins.CatBuiltin;
+import io.kubetutor.shell.builtins.CheckBuiltin;
 import io.kubetutor.shell.builtins.CdBuiltin;
 import io.kubetutor.shell.builtins.ClearBuiltin;
 import io.kubetutor.shell.builtins.CpBuiltin;
@@ -8,12 +9,18 @@ import io.kubetutor.shell.builtins.DockerBuiltin;
 import io.kubetutor.shell.builtins.ExitBuiltin;
 import io.kubetutor.shell.builtins.EditBuiltin;
 import io.kubetutor.shell.builtins.HelpBuiltin;
+import io.kubetutor.shell.builtins.HintBuiltin;
 import io.kubetutor.shell.builtins.HostCommandBuiltin;
+import io.kubetutor.shell.builtins.LessonBuiltin;
 import io.kubetutor.shell.builtins.LsBuiltin;
 import io.kubetutor.shell.builtins.MkdirBuiltin;
 import io.kubetutor.shell.builtins.MvBuiltin;
+import io.kubetutor.shell.builtins.NextBuiltin;
+import io.kubetutor.shell.builtins.PrevBuiltin;
 import io.kubetutor.shell.builtins.PwdBuiltin;
 import io.kubetutor.shell.builtins.RmBuiltin;
+import io.kubetutor.shell.builtins.SimBuiltin;
+import io.kubetutor.shell.builtins.SolutionBuiltin;
 import io.kubetutor.shell.builtins.TreeBuiltin;
 import java.util.List;
 
@@ -38,7 +45,14 @@ final class Builtins {
         new DockerBuiltin(),
         new EditBuiltin(),
         new HostCommandBuiltin(),
-        new TreeBuiltin()
+        new TreeBuiltin(),
+        new LessonBuiltin(),
+        new CheckBuiltin(),
+        new HintBuiltin(),
+        new SolutionBuiltin(),
+        new NextBuiltin(),
+        new PrevBuiltin(),
+        new SimBuiltin()
     );
   }
 }

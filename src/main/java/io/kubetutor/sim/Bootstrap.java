@@ -30,6 +30,7 @@ public final class Bootstrap {
       plane.store().create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
     }
     addNode(plane, CONTROL_PLANE, 0, true);
+    plane.store().create(io.kubetutor.sim.controllers.PersistentVolumeBinder.defaultStorageClass());
     for (int i = 0; i < WORKERS.size(); i++) addNode(plane, WORKERS.get(i), i + 1, false);
     plane.store().create(new ServiceBuilder()
         .withNewMetadata().withName("kubernetes").withNamespace("default")

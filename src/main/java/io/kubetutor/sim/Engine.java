@@ -131,7 +131,11 @@ public final class Engine implements ControlPlane {
     if (i >= 0) queues.get(i).add(key);
   }
 
-  /** Runs reconciles round-robin until every queue is empty (bounded). */
+  /**
+   * Runs reconciles until every queue is empty (bounded). Each round takes, controller by controller,
+   * every key queued so far, so a controller reacting to 10,000 pod changes runs once after them,
+   * not once per change.
+   */
   public void drain() {
     if (draining) return;  // a reconcile's own writes only enqueue; the outer loop picks them up
     draining = true;
@@ -144,13 +148,14 @@ public final class Engine implements ControlPlane {
           LinkedHashSet<ObjectKey> q = queues.get(i);
           if (q.isEmpty()) continue;
           any = true;
-          var it = q.iterator();
-          ObjectKey key = it.next();
-          it.remove();
-          reconcile(controllers.get(i), key);
-          if (++done >= MAX_RECONCILES_PER_DRAIN) {
-            trace("engine", "stopped after " + done + " reconciles; work left for later");
-            return;
+          List<ObjectKey> batch = new ArrayList<>(q);
+          q.clear();
+          for (ObjectKey key : batch) {
+            reconcile(controllers.get(i), key);
+            if (++done >= MAX_RECONCILES_PER_DRAIN) {
+              trace("engine", "stopped after " + done + " reconciles; work left for later");
+              return;
+            }
           }
         }
       }

@@ -105,7 +105,8 @@ class SimStoreTest {
 
   @Test
   void staleResourceVersionIsAConflict() {
-    Pod p = (Pod) sim.create(pod("web", "nginx"), DryRun.NONE);
+    sim.create(pod("web", "nginx"), DryRun.NONE);
+    Pod p = (Pod) sim.get(ResourceKind.POD, "default", "web");
     Pod first = Objects.copy(p);
     first.getMetadata().setLabels(Map.of("a", "1"));
     sim.update(first, DryRun.NONE);
@@ -139,8 +140,8 @@ class SimStoreTest {
 
   @Test
   void selectorIsImmutable() {
-    Deployment d = (Deployment) sim.create(deployment("hello", Map.of("app", "web"), Map.of("app", "web"), 1),
-        DryRun.NONE);
+    sim.create(deployment("hello", Map.of("app", "web"), Map.of("app", "web"), 1), DryRun.NONE);
+    Deployment d = (Deployment) sim.get(ResourceKind.DEPLOYMENT, "default", "hello");
     Deployment changed = Objects.copy(d);
     changed.getSpec().getSelector().setMatchLabels(Map.of("app", "other"));
     changed.getSpec().getTemplate().getMetadata().setLabels(Map.of("app", "other"));
@@ -155,11 +156,11 @@ class SimStoreTest {
     Deployment d = (Deployment) sim.create(deployment("hello", Map.of("app", "web"), Map.of("app", "web"), 1),
         DryRun.NONE);
     assertThat(d.getMetadata().getGeneration()).isEqualTo(1L);
-    Deployment labelled = Objects.copy(d);
+    Deployment labelled = Objects.copy((Deployment) sim.get(ResourceKind.DEPLOYMENT, "default", "hello"));
     labelled.getMetadata().setLabels(Map.of("team", "a"));
     Deployment after = (Deployment) sim.update(labelled, DryRun.NONE);
     assertThat(after.getMetadata().getGeneration()).isEqualTo(1L);
-    Deployment scaled = Objects.copy(after);
+    Deployment scaled = Objects.copy((Deployment) sim.get(ResourceKind.DEPLOYMENT, "default", "hello"));
     scaled.getSpec().setReplicas(3);
     assertThat(sim.update(scaled, DryRun.NONE).getMetadata().getGeneration()).isEqualTo(2L);
   }
@@ -171,10 +172,19 @@ class SimStoreTest {
   }
 
   @Test
-  void anUnscheduledPodIsDeletedAtOnce() {
-    sim.create(pod("web", "nginx"), DryRun.NONE);
+  void anUnscheduledPodIsDeletedAtOnceAScheduledOneIsMarked() {
+    Pod nowhere = pod("web", "nginx");
+    nowhere.getSpec().setNodeSelector(Map.of("disk", "ssd"));
+    sim.create(nowhere, DryRun.NONE);
+    assertThat(((Pod) sim.get(ResourceKind.POD, "default", "web")).getSpec().getNodeName()).isNull();
     sim.delete(ResourceKind.POD, "default", "web", DeleteOptions.DEFAULT);
     assertThatThrownBy(() -> sim.get(ResourceKind.POD, "default", "web")).isInstanceOf(ClusterException.class);
+    sim.create(pod("placed", "nginx"), DryRun.NONE);
+    Pod marked = (Pod) sim.delete(ResourceKind.POD, "default", "placed", DeleteOptions.DEFAULT);
+    assertThat(marked.getMetadata().getDeletionGracePeriodSeconds()).isEqualTo(30L);
+    assertThat(sim.get(ResourceKind.POD, "default", "placed").getMetadata().getDeletionTimestamp()).isNotNull();
+    sim.delete(ResourceKind.POD, "default", "placed", DeleteOptions.DEFAULT.withGracePeriod(0L));
+    assertThatThrownBy(() -> sim.get(ResourceKind.POD, "default", "placed")).isInstanceOf(ClusterException.class);
   }
 
   @Test

@@ -149,6 +149,7 @@ public final class TestControlPlane implements ControlPlane, Store {
     return update(object);
   }
 
+  /** The scheduler's bind: sets the node (kept minimal so this test store matches the Store interface). */
   @Override
   public HasMetadata delete(ObjectKey key, DeleteOptions options) {
     HasMetadata o = objects.get(key);
@@ -163,6 +164,15 @@ public final class TestControlPlane implements ControlPlane, Store {
     }
     remove(key);
     return o;
+  }
+
+  @Override
+  public HasMetadata bind(ObjectKey key, String node) {
+    Pod pod = (Pod) objects.get(key);
+    if (pod.getSpec().getNodeName() != null) throw new IllegalStateException("already bound");
+    Pod copy = Objects.copy(pod);
+    copy.getSpec().setNodeName(node);
+    return update(copy);
   }
 
   @Override

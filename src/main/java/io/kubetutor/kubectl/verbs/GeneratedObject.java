@@ -1,8 +1,6 @@
 package io.kubetutor.kubectl.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetutor.cluster.Cluster;
@@ -10,9 +8,8 @@ import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.kubectl.KubectlException;
+import io.kubetutor.print.Documents;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Sends or prints an object that an imperative command ({@code create deployment}, {@code run},
@@ -35,9 +32,10 @@ final class GeneratedObject {
     WriteOutput printer = new WriteOutput(output, dryRun, out);
     ResourceKind kind = ResourceKind.forObject(object).orElseThrow();
     if (dryRun == Cluster.DryRun.CLIENT) {
-      if (printer.printsObjects()) {
-        // YAML goes through a map in kubectl (sorted keys); JSON keeps the Go struct's field order.
-        printer.printTree(goZeroValues(kind, object, "yaml".equals(output)));
+      if ("yaml".equals(output)) {
+        out.print(Documents.yaml(goZeroValues(kind, object)));
+      } else if ("json".equals(output)) {
+        out.print(Documents.json(goZeroValues(kind, object)));
       } else {
         printer.print(kind, object, operation);
       }
@@ -54,8 +52,8 @@ final class GeneratedObject {
     return 0;
   }
 
-  /** The tree kubectl's client would serialize for {@code object}; keys sorted for YAML. */
-  static JsonNode goZeroValues(ResourceKind kind, HasMetadata object, boolean sorted) {
+  /** The tree kubectl's client would serialize for {@code object}, keys sorted as kubectl's printers write them. */
+  static JsonNode goZeroValues(ResourceKind kind, HasMetadata object) {
     ObjectNode tree = (ObjectNode) Objects.toTree(object);
     zeroMetadata(tree);
     switch (kind) {
@@ -81,7 +79,7 @@ final class GeneratedObject {
       }
       default -> { }
     }
-    return sorted ? sortKeys(tree) : tree;
+    return Documents.tree(tree);
   }
 
   private static void zeroMetadata(ObjectNode owner) {
@@ -103,20 +101,4 @@ final class GeneratedObject {
     return parent.putObject(field);
   }
 
-  private static JsonNode sortKeys(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      List<String> names = new ArrayList<>();
-      o.fieldNames().forEachRemaining(names::add);
-      names.sort(null);
-      ObjectNode sorted = JsonNodeFactory.instance.objectNode();
-      for (String n : names) sorted.set(n, sortKeys(o.get(n)));
-      return sorted;
-    }
-    if (node instanceof ArrayNode a) {
-      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode e : a) copy.add(sortKeys(e));
-      return copy;
-    }
-    return node;
-  }
 }

@@ -13,8 +13,17 @@ public final class Controllers {
   private Controllers() {}
 
   static final List<Function<ControlPlane, Reconciler>> ALL = List.of(
-      // one line per controller
-      plane -> new Kubelet(plane, plane.images())
+      DeploymentController::new,
+      ReplicaSetController::new,
+      Scheduler::new,
+      plane -> new Kubelet(plane, plane.images()),
+      GarbageCollector::new,
+      NamespaceController::new,
+      ServiceAccountController::new,
+      RootCaPublisher::new,
+      EndpointsController::new,
+      PersistentVolumeBinder::new
+      // one line per controller (keep a comma on every line but the last)
   );
 
   public static List<Reconciler> create(ControlPlane plane) {

@@ -157,6 +157,8 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
   private static final class PodRuntime {
     final String uid;
     final String node;
+    String namespace;
+    String name;
     final Map<String, ContainerRuntime> containers = new LinkedHashMap<>();
     String podIP;
     String hostIP;
@@ -176,10 +178,11 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     if (key.kind() != ResourceKind.POD) return;
     Pod pod = cp.store().get(Pod.class, key.namespace(), key.name());
     if (pod == null || pod.getSpec().getNodeName() == null) {
-      // Removed without the kubelet (a forced delete): stop what ran for pods no longer stored.
+      // Removed without the kubelet (a forced delete): stop what ran for that pod.
       pods.entrySet().removeIf(e -> {
-        if (podByUid(e.getKey()) != null) return false;
-        e.getValue().containers.values().forEach(c -> { if (c.timer != null) c.timer.cancel(); });
+        PodRuntime gone = e.getValue();
+        if (!gone.namespace.equals(key.namespace()) || !gone.name.equals(key.name()) || podByUid(e.getKey()) != null) return false;
+        gone.containers.values().forEach(c -> { if (c.timer != null) c.timer.cancel(); });
         return true;
       });
       return;
@@ -196,6 +199,8 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     }
     if (rt == null) {
       rt = new PodRuntime(uid, pod.getSpec().getNodeName());
+      rt.namespace = pod.getMetadata().getNamespace();
+      rt.name = pod.getMetadata().getName();
       pods.put(uid, rt);
       admit(pod, rt);
     }
@@ -513,9 +518,12 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
 
   // ---- helpers
 
+  /** The stored pod this runtime belongs to (null once it is gone or replaced by a namesake). */
   private Pod podByUid(String uid) {
-    for (Pod p : cp.store().list(Pod.class, null, null)) if (uid.equals(p.getMetadata().getUid())) return p;
-    return null;
+    PodRuntime rt = pods.get(uid);
+    if (rt == null) return null;
+    Pod p = cp.store().get(Pod.class, rt.namespace, rt.name);
+    return p != null && uid.equals(p.getMetadata().getUid()) ? p : null;
   }
 
   private void event(Pod pod, String fieldPath, String type, String reason, String message, PodRuntime rt) {

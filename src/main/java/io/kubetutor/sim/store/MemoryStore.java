@@ -224,6 +224,31 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public HasMetadata bind(ObjectKey key, String node) {
+    Pod old = (Pod) get(key);
+    if (old == null) throw ClusterException.notFound("pods", key.name());
+    if (old.getSpec().getNodeName() != null) {
+      throw ClusterException.conflict("pods/binding", key.name(), "pod " + key.name() + " is already assigned to node \""
+          + old.getSpec().getNodeName() + "\"");
+    }
+    Pod bound = Objects.copy(old);
+    bound.getSpec().setNodeName(node);
+    List<io.fabric8.kubernetes.api.model.PodCondition> conditions = bound.getStatus().getConditions() == null
+        ? new ArrayList<>() : new ArrayList<>(bound.getStatus().getConditions());
+    conditions.removeIf(c -> "PodScheduled".equals(c.getType()));
+    io.fabric8.kubernetes.api.model.PodCondition scheduled = new io.fabric8.kubernetes.api.model.PodCondition();
+    scheduled.setType("PodScheduled");
+    scheduled.setStatus("True");
+    scheduled.setLastTransitionTime(clock.now().toString());
+    conditions.add(scheduled);
+    bound.getStatus().setConditions(conditions);
+    bound.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
+    put(key, bound);
+    notify(WatchEvent.Type.MODIFIED, bound);
+    return bound;
+  }
+
+  @Override
   public HasMetadata delete(ObjectKey key, DeleteOptions options) {
     HasMetadata old = get(key);
     if (old == null) throw ClusterException.notFound(key.kind().qualifiedPlural(), key.name());

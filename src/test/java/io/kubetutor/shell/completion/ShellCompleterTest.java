@@ -30,14 +30,24 @@ class ShellCompleterTest {
     h = new SessionHarness(dir);
     completer = new ShellCompleter(h.session(), new LiveNames());
     Cluster c = h.session().cluster();
-    create(c, new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build());
     create(c, new NamespaceBuilder().withNewMetadata().withName("staging").endMetadata().build());
-    create(c, new PodBuilder().withNewMetadata().withName("hello-abc").withNamespace("default").endMetadata().build());
-    create(c, new PodBuilder().withNewMetadata().withName("hello-def").withNamespace("default").endMetadata().build());
-    create(c, new PodBuilder().withNewMetadata().withName("other-pod").withNamespace("staging").endMetadata().build());
-    create(c, new DeploymentBuilder().withNewMetadata().withName("hello").withNamespace("default").endMetadata().build());
+    create(c, new NamespaceBuilder().withNewMetadata().withName("apps").endMetadata().build());
+    create(c, pod("hello-abc", "default"));
+    create(c, pod("hello-def", "default"));
+    create(c, pod("other-pod", "staging"));
+    // In its own namespace, so the pods it makes do not mix with the ones named above.
+    create(c, new DeploymentBuilder().withNewMetadata().withName("hello").withNamespace("apps").endMetadata()
+        .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "hello").endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", "hello").endMetadata()
+        .withNewSpec().addNewContainer().withName("web").withImage("nginx").endContainer().endSpec().endTemplate()
+        .endSpec().build());
     Files.writeString(dir.resolve("deployment.yml"), "");
     Files.createDirectory(dir.resolve("manifests"));
+  }
+
+  private static HasMetadata pod(String name, String ns) {
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+        .withNewSpec().addNewContainer().withName("web").withImage("nginx").endContainer().endSpec().build();
   }
 
   private static void create(Cluster c, HasMetadata o) {
@@ -93,8 +103,8 @@ class ShellCompleterTest {
 
   @Test
   void namespacesFromTheCluster() {
-    assertThat(values("kubectl delete -n ")).containsExactly("default", "staging");
-    assertThat(values("kubectl delete --namespace=")).containsExactly("--namespace=default", "--namespace=staging");
+    assertThat(values("kubectl delete -n ")).contains("default", "staging").doesNotContain("hello");
+    assertThat(values("kubectl delete --namespace=")).contains("--namespace=default", "--namespace=staging");
   }
 
   @Test
@@ -104,8 +114,9 @@ class ShellCompleterTest {
     assertThat(values("kubectl delete po hello-abc ")).containsExactly("hello-abc", "hello-def");
     assertThat(values("kubectl delete -n staging pods ")).containsExactly("other-pod");
     assertThat(values("kubectl delete pods --namespace=staging ")).containsExactly("other-pod");
-    assertThat(values("kubectl scale deploy ")).containsExactly("hello");
-    assertThat(values("kubectl scale deploy/")).containsExactly("deploy/hello");
+    assertThat(values("kubectl scale -n apps deploy ")).containsExactly("hello");
+    assertThat(values("kubectl scale --namespace apps deploy/")).containsExactly("deploy/hello");
+    assertThat(values("kubectl scale deploy ")).isEmpty();
     assertThat(values("kubectl delete nosuchtype ")).isEmpty();
   }
 

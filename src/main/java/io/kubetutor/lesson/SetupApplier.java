@@ -1,0 +1,107 @@
+package io.kubetutor.lesson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubetutor.cluster.Cluster;
+import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.Objects;
+import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.shell.Session;
+import io.kubetutor.sim.SimCluster;
+import io.kubetutor.sim.SimOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts a session into a lesson's start state. On the simulator: a fresh simulator with the
+ * lesson's seed, the setup manifests created through the port, and (virtual clock) enough time for
+ * them to settle. On a real cluster: the manifests are created where missing. Setup files are
+ * copied into the workspace unless the student already has a file of that name.
+ */
+final class SetupApplier {
+
+  /** Time the virtual clock runs after setup so pods of the start state are up before the first step. */
+  static final Duration SETTLE = Duration.ofSeconds(60);
+
+  private SetupApplier() {}
+
+  static List<String> apply(Lesson lesson, Session session) {
+    List<String> notes = new ArrayList<>();
+    if (session.simulator() != null) {
+      session.contextManager().replaceSimulator(
+          new SimCluster(new SimOptions(lesson.setup().seed(), session.options().realtime())));
+    }
+    Cluster cluster = session.cluster();
+    String ns = session.namespace();
+    for (String manifest : lesson.setup().manifests()) {
+      for (HasMetadata obj : readManifests(lesson.dir().resolve(manifest), ns)) {
+        try {
+          cluster.create(obj, Cluster.DryRun.NONE);
+        } catch (ClusterException e) {
+          if (e.code() != 409) throw new LessonException(lesson.file(), 0, "setup: " + e.toKubectlMessage());
+        }
+      }
+    }
+    if (!lesson.setup().images().isEmpty()) {
+      notes.add("note: this lesson's images (" + String.join(", ", lesson.setup().images().keySet())
+          + ") are not published by setup; build them with the docker commands of the steps");
+    }
+    notes.addAll(copyFiles(lesson, lesson.setup().files(), session.workdir(), false));
+    SimCluster sim = session.simulator();
+    if (sim != null && !sim.realtime() && !lesson.setup().manifests().isEmpty()) sim.advance(SETTLE);
+    return notes;
+  }
+
+  /** Parses every document of a lesson manifest into a model object in {@code namespace} (unless it names one). */
+  static List<HasMetadata> readManifests(Path file, String namespace) {
+    List<HasMetadata> out = new ArrayList<>();
+    try (var docs = Objects.YAML.readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(file))) {
+      while (docs.hasNextValue()) {
+        JsonNode doc = docs.nextValue();
+        if (doc == null || doc.isNull() || doc.isEmpty()) continue;
+        ResourceKind kind = ResourceKind.forKind(doc.path("apiVersion").asText(), doc.path("kind").asText())
+            .orElseThrow(() -> new LessonException(file, 0, "setup: unknown kind " + doc.path("kind").asText()));
+        HasMetadata obj = Objects.fromTree(doc, kind.type());
+        if (kind.namespaced() && obj.getMetadata().getNamespace() == null) obj.getMetadata().setNamespace(namespace);
+        out.add(obj);
+      }
+    } catch (IOException e) {
+      throw new LessonException(file, 0, "setup: cannot read manifest: " + e.getMessage());
+    }
+    return out;
+  }
+
+  /**
+   * Copies lesson files into the workspace. An existing file with the same content is left alone; a
+   * different one (the student changed it) is kept unless {@code overwrite}. Returns what was done.
+   */
+  static List<String> copyFiles(Lesson lesson, java.util.Map<String, String> files, Path workspace, boolean overwrite) {
+    List<String> notes = new ArrayList<>();
+    files.forEach((name, source) -> {
+      Path target = workspace.resolve(name).normalize();
+      try {
+        byte[] content = Files.readAllBytes(lesson.dir().resolve(source));
+        if (Files.exists(target)) {
+          if (java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+            notes.add(name + " is already in your workspace");
+            return;
+          }
+          if (!overwrite) {
+            notes.add("kept your " + name + " (it differs from the lesson's copy; \"lesson files --force\" replaces it)");
+            return;
+          }
+        }
+        if (target.getParent() != null) Files.createDirectories(target.getParent());
+        Files.write(target, content);
+        notes.add("wrote " + name);
+      } catch (IOException e) {
+        notes.add("could not write " + name + ": " + e.getMessage());
+      }
+    });
+    return notes;
+  }
+}

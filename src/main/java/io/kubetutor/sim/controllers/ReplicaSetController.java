@@ -1,0 +1,292 @@
+package io.kubetutor.sim.controllers;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
+import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.DeleteOptions;
+import io.kubetutor.cluster.Objects;
+import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.cluster.Selector;
+import io.kubetutor.cluster.WatchEvent;
+import io.kubetutor.sim.ControlPlane;
+import io.kubetutor.sim.ObjectKey;
+import io.kubetutor.sim.Owners;
+import io.kubetutor.sim.Selectors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The ReplicaSet controller ({@code pkg/controller/replicaset}): keeps {@code spec.replicas} active
+ * pods matching the selector, adopting orphans and releasing pods that no longer match, creating in
+ * slow-start batches and deleting surplus pods in the ranking order of {@code getPodsToDelete}.
+ */
+public final class ReplicaSetController implements Reconciler {
+
+  static final int BURST_REPLICAS = 500;
+  private final ControlPlane plane;
+
+  public ReplicaSetController(ControlPlane plane) {
+    this.plane = plane;
+  }
+
+  @Override public String name() { return "replicaset-controller"; }
+
+  @Override
+  public void onChange(WatchEvent event, Consumer<ObjectKey> enqueue) {
+    HasMetadata o = event.object();
+    if (o instanceof ReplicaSet) {
+      enqueue.accept(ObjectKey.of(o));
+    } else if (o instanceof Pod pod) {
+      OwnerReference ref = Owners.controllerOf(pod);
+      if (ref != null) {
+        if ("ReplicaSet".equals(ref.getKind())) {
+          enqueue.accept(new ObjectKey(ResourceKind.REPLICASET, pod.getMetadata().getNamespace(), ref.getName()));
+        }
+      } else if (event.type() != WatchEvent.Type.DELETED) {
+        // An orphan: any ReplicaSet whose selector matches may adopt it.
+        for (ReplicaSet rs : plane.store().list(ReplicaSet.class, pod.getMetadata().getNamespace(), null)) {
+          if (Selectors.of(rs.getSpec().getSelector()).matches(pod.getMetadata().getLabels())) {
+            enqueue.accept(ObjectKey.of(rs));
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void reconcile(ObjectKey key) {
+    ReplicaSet rs = (ReplicaSet) plane.store().get(key);
+    if (rs == null) return;
+    List<Pod> pods = claimPods(rs);
+    if (!Owners.deleting(rs)) manageReplicas(rs, pods);
+    updateStatus(rs);
+  }
+
+  /** Adopts matching orphans, releases owned pods that stopped matching; returns the owned matching pods. */
+  private List<Pod> claimPods(ReplicaSet rs) {
+    Selector selector = Selectors.of(rs.getSpec().getSelector());
+    List<Pod> owned = new ArrayList<>();
+    for (Pod pod : plane.store().list(Pod.class, rs.getMetadata().getNamespace(), null)) {
+      OwnerReference ref = Owners.controllerOf(pod);
+      boolean matches = selector.matches(pod.getMetadata().getLabels());
+      if (ref != null && ref.getUid().equals(rs.getMetadata().getUid())) {
+        if (matches) owned.add(pod);
+        else if (!Owners.deleting(pod)) {
+          Pod released = Objects.copy(pod);
+          released.getMetadata().getOwnerReferences().removeIf(r -> r.getUid().equals(rs.getMetadata().getUid()));
+          plane.store().update(released);
+          plane.trace(name(), rs.getMetadata().getName() + " released " + pod.getMetadata().getName()
+              + " (labels no longer match)");
+        }
+      } else if (ref == null && matches && !Owners.deleting(pod) && !Owners.deleting(rs)) {
+        Pod adopted = Objects.copy(pod);
+        List<OwnerReference> refs = adopted.getMetadata().getOwnerReferences() == null ? new ArrayList<>()
+            : new ArrayList<>(adopted.getMetadata().getOwnerReferences());
+        refs.add(Owners.controllerRef(rs));
+        adopted.getMetadata().setOwnerReferences(refs);
+        owned.add((Pod) plane.store().update(adopted));
+        plane.trace(name(), rs.getMetadata().getName() + " adopted " + pod.getMetadata().getName());
+      }
+    }
+    return owned;
+  }
+
+  private void manageReplicas(ReplicaSet rs, List<Pod> owned) {
+    List<Pod> active = owned.stream().filter(Owners::active).toList();
+    int want = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
+    int diff = active.size() - want;
+    String rsName = rs.getMetadata().getName();
+    if (diff < 0) {
+      int toCreate = Math.min(-diff, BURST_REPLICAS);
+      // Slow start: batches of 1, 2, 4, ... stop at the first failure, as the real controller does.
+      int created = 0;
+      for (int batch = 1; created < toCreate; batch = Math.min(batch * 2, toCreate - created)) {
+        int n = Math.min(batch, toCreate - created);
+        for (int i = 0; i < n; i++) {
+          Pod pod;
+          try {
+            pod = (Pod) plane.store().create(podFromTemplate(rs));
+          } catch (ClusterException e) {
+            plane.event(rs, null, "Warning", "FailedCreate", "Error creating: " + e.getMessage(), name(), null);
+            plane.trace(name(), rsName + " could not create a pod: " + e.getMessage());
+            return;
+          }
+          plane.trace(name(), rsName + " has " + (active.size() + created) + " of " + want + " pods, creating "
+              + pod.getMetadata().getName());
+          plane.event(rs, null, "Normal", "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName(), name(),
+              null);
+          created++;
+        }
+      }
+    } else if (diff > 0) {
+      int toDelete = Math.min(diff, BURST_REPLICAS);
+      for (Pod pod : podsToDelete(active, toDelete)) {
+        plane.trace(name(), rsName + " has " + active.size() + " of " + want + " pods, deleting "
+            + pod.getMetadata().getName());
+        try {
+          plane.store().delete(ObjectKey.of(pod), DeleteOptions.DEFAULT);
+        } catch (ClusterException e) {
+          if (e.isNotFound()) continue;
+          plane.event(rs, null, "Warning", "FailedDelete", "Error deleting: " + e.getMessage(), name(), null);
+          return;
+        }
+        plane.event(rs, null, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName(), name(),
+            null);
+      }
+    }
+  }
+
+  private static Pod podFromTemplate(ReplicaSet rs) {
+    Pod pod = new Pod();
+    ObjectMeta meta = new ObjectMeta();
+    var template = rs.getSpec().getTemplate();
+    if (template.getMetadata() != null) {
+      if (template.getMetadata().getLabels() != null) meta.setLabels(new HashMap<>(template.getMetadata().getLabels()));
+      if (template.getMetadata().getAnnotations() != null) {
+        meta.setAnnotations(new HashMap<>(template.getMetadata().getAnnotations()));
+      }
+    }
+    meta.setGenerateName(rs.getMetadata().getName() + "-");
+    meta.setNamespace(rs.getMetadata().getNamespace());
+    meta.setOwnerReferences(new ArrayList<>(List.of(Owners.controllerRef(rs))));
+    pod.setMetadata(meta);
+    pod.setSpec(new io.fabric8.kubernetes.api.model.PodSpecBuilder(template.getSpec()).build());
+    return pod;
+  }
+
+  /** The first {@code n} pods in the deletion ranking of {@code ActivePodsWithRanks.Less} (§7.4). */
+  List<Pod> podsToDelete(List<Pod> active, int n) {
+    Map<String, Integer> perNode = new HashMap<>();
+    for (Pod p : active) {
+      String node = p.getSpec().getNodeName();
+      if (node != null) perNode.merge(node, 1, Integer::sum);
+    }
+    Instant now = plane.clock().now();
+    Comparator<Pod> order = Comparator
+        .comparing((Pod p) -> p.getSpec().getNodeName() != null)
+        .thenComparing(p -> phaseRank(p))
+        .thenComparing(Owners::ready)
+        .thenComparing(ReplicaSetController::deletionCost)
+        .thenComparing(p -> -perNode.getOrDefault(p.getSpec().getNodeName(), 0))
+        .thenComparing((a, b) -> Owners.ready(a) && Owners.ready(b)
+            ? compareNewerFirst(readySince(a), readySince(b), a, b, now) : 0)
+        .thenComparing(p -> -maxRestarts(p))
+        .thenComparing((a, b) -> compareNewerFirst(Instant.parse(a.getMetadata().getCreationTimestamp()),
+            Instant.parse(b.getMetadata().getCreationTimestamp()), a, b, now));
+    List<Pod> sorted = new ArrayList<>(active);
+    sorted.sort(order);
+    return sorted.subList(0, Math.min(n, sorted.size()));
+  }
+
+  private static int phaseRank(Pod p) {
+    String phase = p.getStatus() == null ? "Pending" : p.getStatus().getPhase();
+    if ("Pending".equals(phase)) return 0;
+    if ("Unknown".equals(phase)) return 1;
+    return 2;
+  }
+
+  private static int deletionCost(Pod p) {
+    Map<String, String> a = p.getMetadata().getAnnotations();
+    String v = a == null ? null : a.get("controller.kubernetes.io/pod-deletion-cost");
+    try {
+      return v == null ? 0 : Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Instant readySince(Pod p) {
+    PodCondition c = Owners.condition(p, "Ready");
+    return c == null || c.getLastTransitionTime() == null ? null : Instant.parse(c.getLastTransitionTime());
+  }
+
+  private static int maxRestarts(Pod p) {
+    int max = 0;
+    if (p.getStatus() != null && p.getStatus().getContainerStatuses() != null) {
+      for (ContainerStatus s : p.getStatus().getContainerStatuses()) {
+        if (s.getRestartCount() != null) max = Math.max(max, s.getRestartCount());
+      }
+    }
+    return max;
+  }
+
+  /** Newer first, compared in log2 buckets of age (LogarithmicScaleDown), ties broken by UID. A null time is newest. */
+  private static int compareNewerFirst(Instant a, Instant b, Pod pa, Pod pb, Instant now) {
+    if (a == null && b == null) return 0;
+    if (a == null) return -1;
+    if (b == null) return 1;
+    int ba = bucket(now, a);
+    int bb = bucket(now, b);
+    if (ba != bb) return Integer.compare(ba, bb);
+    return pa.getMetadata().getUid().compareTo(pb.getMetadata().getUid());
+  }
+
+  private static int bucket(Instant now, Instant t) {
+    long seconds = Math.max(0, Duration.between(t, now).toSeconds());
+    return seconds == 0 ? 0 : 64 - Long.numberOfLeadingZeros(seconds);
+  }
+
+  private void updateStatus(ReplicaSet rs) {
+    Selector selector = Selectors.of(rs.getSpec().getSelector());
+    Map<String, String> templateLabels = rs.getSpec().getTemplate().getMetadata() == null ? Map.of()
+        : rs.getSpec().getTemplate().getMetadata().getLabels();
+    int minReady = rs.getSpec().getMinReadySeconds() == null ? 0 : rs.getSpec().getMinReadySeconds();
+    Instant now = plane.clock().now();
+    int replicas = 0;
+    int fully = 0;
+    int ready = 0;
+    int available = 0;
+    Duration recheck = null;
+    for (Pod pod : plane.store().list(Pod.class, rs.getMetadata().getNamespace(), null)) {
+      if (!Owners.controlledBy(pod, rs) || !Owners.active(pod) || !selector.matches(pod.getMetadata().getLabels())) {
+        continue;
+      }
+      replicas++;
+      if (Selector.of(templateLabels).matches(pod.getMetadata().getLabels())) fully++;
+      if (Owners.ready(pod)) {
+        ready++;
+        Instant since = readySince(pod);
+        Instant availableAt = since == null ? now : since.plusSeconds(minReady);
+        if (!availableAt.isAfter(now)) available++;
+        else {
+          Duration wait = Duration.between(now, availableAt);
+          if (recheck == null || wait.compareTo(recheck) < 0) recheck = wait;
+        }
+      }
+    }
+    if (recheck != null) plane.requeueAfter(this, ObjectKey.of(rs), recheck);
+    ReplicaSetStatus old = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
+    long generation = rs.getMetadata().getGeneration() == null ? 1 : rs.getMetadata().getGeneration();
+    if (eq(old.getReplicas(), replicas) && eq(old.getFullyLabeledReplicas(), fully) && eq(old.getReadyReplicas(), ready)
+        && eq(old.getAvailableReplicas(), available) && old.getObservedGeneration() != null
+        && old.getObservedGeneration() == generation) {
+      return;
+    }
+    ReplicaSet updated = Objects.copy(rs);
+    ReplicaSetStatus status = new ReplicaSetStatus();
+    status.setReplicas(replicas);
+    status.setFullyLabeledReplicas(fully == 0 ? null : fully);
+    status.setReadyReplicas(ready == 0 ? null : ready);
+    status.setAvailableReplicas(available == 0 ? null : available);
+    status.setObservedGeneration(generation);
+    status.setConditions(old.getConditions());
+    updated.setStatus(status);
+    plane.store().updateStatus(updated);
+  }
+
+  private static boolean eq(Integer have, int want) {
+    return (have == null ? 0 : have) == want;
+  }
+}
