@@ -85,4 +85,13 @@ class DescribeControllersVerbTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).startsWith("Name:           pi-batch\n").contains("Pods Statuses:  1 Active / 2 Succeeded / 0 Failed\n");
   }
+
+  @Test
+  void simulatorNodesDescribeWithTheirSystemPods() {
+    var sh = new io.kubetutor.shell.SessionHarness(dir);
+    var r = sh.run("kubectl describe nodes");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("Name:").contains("\nNon-terminated Pods:").contains("\nAllocated resources:\n");
+  }
 }
