@@ -22,7 +22,8 @@ public final class Controllers {
       RootCaPublisher::new,
       plane -> new Kubelet(plane, plane.images()),
       EndpointsController::new,
-      PersistentVolumeBinder::new
+      PersistentVolumeBinder::new,
+      JobController::new
       // one line per controller (keep a comma on every line but the last)
   );
 
