@@ -23,7 +23,8 @@ public final class Controllers {
       plane -> new Kubelet(plane, plane.images()),
       EndpointsController::new,
       PersistentVolumeBinder::new,
-      JobController::new
+      JobController::new,
+      DaemonSetController::new
       // one line per controller (keep a comma on every line but the last)
   );
 
