@@ -113,4 +113,33 @@ class DaemonSetOnEngineTest {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void aTolerationAdmitsTheControlPlaneAndANodeSelectorNarrowsTheNodes() {
+    try (SimCluster sim = new SimCluster(SimOptions.virtual(1))) {
+      DaemonSet everywhere = agent("nginx:1.27");
+      everywhere.getSpec().getTemplate().getSpec().setTolerations(List.of(new io.fabric8.kubernetes.api.model.Toleration(
+          "NoSchedule", "node-role.kubernetes.io/control-plane", "Exists", null, null)));
+      sim.create(everywhere, Cluster.DryRun.NONE);
+      DaemonSet one = agent("nginx:1.27");
+      one.getMetadata().setName("picky");
+      one.getSpec().getSelector().setMatchLabels(Map.of("app", "picky"));
+      one.getSpec().getTemplate().getMetadata().setLabels(Map.of("app", "picky"));
+      one.getSpec().getTemplate().getSpec().setNodeSelector(Map.of("kubernetes.io/hostname", Bootstrap.WORKERS.get(1)));
+      sim.create(one, Cluster.DryRun.NONE);
+      sim.advance(Duration.ofSeconds(60));
+
+      assertThat(pods(sim)).extracting(p -> p.getSpec().getNodeName())
+          .containsExactlyInAnyOrder(Bootstrap.CONTROL_PLANE, Bootstrap.WORKERS.get(0), Bootstrap.WORKERS.get(1),
+              Bootstrap.WORKERS.get(2));
+      List<Pod> picky = sim.list(ResourceKind.POD, "default", Selector.of(Map.of("app", "picky")), null).stream()
+          .map(Pod.class::cast).toList();
+      assertThat(picky).extracting(p -> p.getSpec().getNodeName()).containsExactly(Bootstrap.WORKERS.get(1));
+      DaemonSet status = (DaemonSet) sim.get(ResourceKind.DAEMONSET, "default", "picky");
+      assertThat(status.getStatus().getDesiredNumberScheduled()).isEqualTo(1);
+      assertThat(status.getStatus().getNumberReady()).isEqualTo(1);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 }
