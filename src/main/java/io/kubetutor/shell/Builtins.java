@@ -19,6 +19,7 @@ import io.kubetutor.shell.builtins.NextBuiltin;
 import io.kubetutor.shell.builtins.PrevBuiltin;
 import io.kubetutor.shell.builtins.PwdBuiltin;
 import io.kubetutor.shell.builtins.RmBuiltin;
+import io.kubetutor.shell.builtins.SimBuiltin;
 import io.kubetutor.shell.builtins.SolutionBuiltin;
 import io.kubetutor.shell.builtins.TreeBuiltin;
 import java.util.List;
@@ -50,7 +51,8 @@ final class Builtins {
         new HintBuiltin(),
         new SolutionBuiltin(),
         new NextBuiltin(),
-        new PrevBuiltin()
+        new PrevBuiltin(),
+        new SimBuiltin()
     );
   }
 }

@@ -18,7 +18,9 @@ final class Fixtures {
 
   static Pod pod(String name, String app, String phase) {
     return new PodBuilder().withNewMetadata().withName(name).withNamespace("default").addToLabels("app", app).endMetadata()
-        .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec()
+        // No scheduler serves this name, so no kubelet ever overwrites the status the test sets.
+        .withNewSpec().withSchedulerName("lesson-test-unscheduled").addNewContainer().withName("c").withImage("busybox")
+        .endContainer().endSpec()
         .withNewStatus().withPhase(phase).endStatus().build();
   }
 
@@ -39,7 +41,8 @@ final class Fixtures {
   static HasMetadata put(Cluster cluster, HasMetadata object) {
     HasMetadata created = cluster.create(object, Cluster.DryRun.NONE);
     if (object instanceof Pod p && p.getStatus() != null) {
-      Pod withStatus = (Pod) Objects.copy(created);
+      Pod withStatus = (Pod) Objects.copy(cluster.get(io.kubetutor.cluster.ResourceKind.POD,
+          created.getMetadata().getNamespace(), created.getMetadata().getName()));
       withStatus.setStatus(p.getStatus());
       try {
         return cluster.updateStatus(withStatus);

@@ -149,7 +149,6 @@ public final class TestControlPlane implements ControlPlane, Store {
     return update(object);
   }
 
-  /** The scheduler's bind: sets the node (kept minimal so this test store matches the Store interface). */
   @Override
   public HasMetadata delete(ObjectKey key, DeleteOptions options) {
     HasMetadata o = objects.get(key);

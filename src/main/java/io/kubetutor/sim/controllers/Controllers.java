@@ -16,11 +16,11 @@ public final class Controllers {
       DeploymentController::new,
       ReplicaSetController::new,
       Scheduler::new,
+      plane -> new Kubelet(plane, plane.images()),
       GarbageCollector::new,
       NamespaceController::new,
       ServiceAccountController::new,
       RootCaPublisher::new,
-      plane -> new Kubelet(plane, plane.images()),
       EndpointsController::new,
       PersistentVolumeBinder::new
       // one line per controller (keep a comma on every line but the last)

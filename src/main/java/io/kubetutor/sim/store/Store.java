@@ -48,7 +48,20 @@ public interface Store {
    * The pods/binding subresource: sets {@code spec.nodeName} and the {@code PodScheduled} condition
    * in one write (the scheduler's bind). Fails with a Conflict if the pod is already bound.
    */
-  HasMetadata bind(ObjectKey pod, String node);
+  default HasMetadata bind(ObjectKey pod, String node) {
+    // The generic path (two writes); MemoryStore does it in one.
+    io.fabric8.kubernetes.api.model.Pod p = io.kubetutor.cluster.Objects.copy((io.fabric8.kubernetes.api.model.Pod) get(pod));
+    p.getSpec().setNodeName(node);
+    io.fabric8.kubernetes.api.model.Pod stored = (io.fabric8.kubernetes.api.model.Pod) update(p);
+    io.fabric8.kubernetes.api.model.Pod withCondition = io.kubetutor.cluster.Objects.copy(stored);
+    var conditions = new java.util.ArrayList<io.fabric8.kubernetes.api.model.PodCondition>();
+    if (withCondition.getStatus().getConditions() != null) conditions.addAll(withCondition.getStatus().getConditions());
+    conditions.removeIf(c -> "PodScheduled".equals(c.getType()));
+    conditions.add(new io.fabric8.kubernetes.api.model.PodConditionBuilder().withType("PodScheduled")
+        .withStatus("True").build());
+    withCondition.getStatus().setConditions(conditions);
+    return updateStatus(withCondition);
+  }
 
   /** Removes an object for good (the kubelet after termination, finalizers done). */
   void remove(ObjectKey key);

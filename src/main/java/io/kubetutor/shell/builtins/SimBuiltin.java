@@ -1,0 +1,142 @@
+package io.kubetutor.shell.builtins;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.shell.Builtin;
+import io.kubetutor.shell.Session;
+import io.kubetutor.sim.SimCluster;
+import io.kubetutor.sim.SimOptions;
+import io.kubetutor.sim.clock.SimClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code sim}: look at and steer the embedded simulator (clock, nodes, trace, reset). */
+public final class SimBuiltin implements Builtin {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  /** The open {@code sim trace on} handle of a session, kept as a session extension. */
+  private static final class TraceState {
+    AutoCloseable handle;
+  }
+
+  @Override public String name() { return "sim"; }
+  @Override public String summary() { return "the simulator: status, advance, settle, nodes, trace, reset"; }
+
+  @Override
+  public String usage() {
+    return String.join("\n",
+        "Usage: sim COMMAND",
+        "  sim status             clock, mode, seed, object counts, pending timers",
+        "  sim advance DURATION   let simulated time pass (e.g. 30s, 5m, 1h30m)",
+        "  sim settle             run until nothing is pending within the next minute",
+        "  sim nodes              the nodes and whether they are ready",
+        "  sim trace on|off       print each controller action as it happens",
+        "  sim reset              a fresh cluster with the same seed");
+  }
+
+  @Override
+  public int run(List<String> args, Session session) throws Exception {
+    SimCluster sim = session.simulator();
+    if (sim == null) {
+      session.err().println("error: the current context is not the simulator");
+      return 1;
+    }
+    if (args.isEmpty()) {
+      session.err().println(usage());
+      return 1;
+    }
+    String cmd = args.get(0);
+    switch (cmd) {
+      case "status" -> status(sim, session);
+      case "advance" -> {
+        Duration d = args.size() == 2 ? parse(args.get(1)) : null;
+        if (d == null) {
+          session.err().println("error: sim advance needs a duration such as 30s, 5m or 1h30m");
+          return 1;
+        }
+        sim.advance(d);
+        session.out().println("clock: " + sim.clock().now());
+      }
+      case "settle" -> {
+        List<String> waiting = sim.settle();
+        session.out().println("clock: " + sim.clock().now());
+        if (!waiting.isEmpty()) session.out().println("next: " + waiting.get(0));
+      }
+      case "nodes" -> nodes(sim, session);
+      case "trace" -> {
+        if (args.size() != 2 || !List.of("on", "off").contains(args.get(1))) {
+          session.err().println("error: use sim trace on|off");
+          return 1;
+        }
+        TraceState state = session.extension(TraceState.class, TraceState::new);
+        if (state.handle != null) state.handle.close();
+        state.handle = null;
+        if (args.get(1).equals("on")) {
+          state.handle = sim.engine().onTrace(line -> session.out().println(line));
+        }
+      }
+      case "reset" -> {
+        SimOptions options = sim.options();
+        session.contextManager().replaceSimulator(new SimCluster(options));
+        session.out().println("simulator reset (seed " + options.seed() + ")");
+      }
+      default -> {
+        session.err().println("error: unknown sim command \"" + cmd + "\"");
+        session.err().println(usage());
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  private static void status(SimCluster sim, Session session) {
+    var out = session.out();
+    out.println("clock:   " + sim.clock().now() + " (" + (sim.realtime() ? "realtime" : "virtual") + ", "
+        + Duration.between(SimClock.EPOCH, sim.clock().now()).toSeconds() + "s since start)");
+    out.println("seed:    " + sim.options().seed());
+    var store = sim.engine().memoryStore();
+    StringBuilder counts = new StringBuilder();
+    for (ResourceKind k : ResourceKind.values()) {
+      int n = sim.engine().read(() -> store.count(k));
+      if (n > 0) counts.append(counts.length() == 0 ? "" : ", ").append(n).append(' ').append(k.plural());
+    }
+    out.println("objects: " + counts);
+    out.println("timers:  " + sim.engine().read(() -> sim.engine().clock().pending()) + " pending");
+  }
+
+  private static void nodes(SimCluster sim, Session session) {
+    for (var o : sim.list(ResourceKind.NODE, null, io.kubetutor.cluster.Selector.EVERYTHING,
+        io.kubetutor.cluster.FieldSelector.EVERYTHING)) {
+      Node n = (Node) o;
+      String ready = "Unknown";
+      if (n.getStatus() != null && n.getStatus().getConditions() != null) {
+        for (NodeCondition c : n.getStatus().getConditions()) if ("Ready".equals(c.getType())) ready = c.getStatus();
+      }
+      session.out().println(n.getMetadata().getName() + "  Ready=" + ready);
+    }
+  }
+
+  /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}; null if not a duration. */
+  static Duration parse(String text) {
+    Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.find()) {
+      if (m.start() != end) return null;
+      long v = Long.parseLong(m.group(1));
+      total = total.plus(switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(v);
+        case "s" -> Duration.ofSeconds(v);
+        case "m" -> Duration.ofMinutes(v);
+        default -> Duration.ofHours(v);
+      });
+      end = m.end();
+    }
+    return end == text.length() && end > 0 ? total : null;
+  }
+}
