@@ -65,7 +65,10 @@ public final class Shell {
         }
         Thread.interrupted();  // a Ctrl-C that arrived between commands must not cancel the next one
         session.execute(line);
-        Thread.interrupted();
+        if (Thread.interrupted()) {
+          out.println();  // after "^C", the next prompt starts on its own line, as in a POSIX shell
+          out.flush();
+        }
       }
       saveHistory(reader);
     }
