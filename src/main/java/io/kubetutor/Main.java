@@ -70,6 +70,9 @@ public final class Main implements Callable<Integer> {
 
   /** Entry point without System.exit, for tests. */
   public static int run(String... args) {
+    // Like a shell and kubectl, follow $HOME (Java takes user.home from the password database).
+    String home = System.getenv("HOME");
+    if (home != null && !home.isBlank()) System.setProperty("user.home", home);
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       System.err.println("error: internal error: " + e.getMessage() + " (run with --debug for details)");
