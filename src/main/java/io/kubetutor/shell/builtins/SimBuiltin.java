@@ -8,6 +8,9 @@ import io.kubetutor.shell.Session;
 import io.kubetutor.sim.SimCluster;
 import io.kubetutor.sim.SimOptions;
 import io.kubetutor.sim.clock.SimClock;
+import io.kubetutor.sim.SimState;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +39,9 @@ public final class SimBuiltin implements Builtin {
         "  sim settle             run until nothing is pending within the next minute",
         "  sim nodes              the nodes and whether they are ready",
         "  sim trace on|off       print each controller action as it happens",
-        "  sim reset              a fresh cluster with the same seed");
+        "  sim reset              a fresh cluster with the same seed",
+        "  sim save FILE          write the whole simulator to FILE (JSON)",
+        "  sim load FILE          replace the simulator with one saved by sim save");
   }
 
   @Override
@@ -85,12 +90,45 @@ public final class SimBuiltin implements Builtin {
         session.contextManager().replaceSimulator(new SimCluster(options));
         session.out().println("simulator reset (seed " + options.seed() + ")");
       }
+      case "save", "load" -> {
+        if (args.size() != 2) {
+          session.err().println("error: use sim " + cmd + " FILE");
+          return 1;
+        }
+        Path file = session.workdir().resolve(args.get(1));
+        return cmd.equals("save") ? save(sim, file, args.get(1), session) : load(sim, file, session);
+      }
       default -> {
         session.err().println("error: unknown sim command \"" + cmd + "\"");
         session.err().println(usage());
         return 1;
       }
     }
+    return 0;
+  }
+
+  private static int save(SimCluster sim, Path file, String shown, Session session) {
+    try {
+      SimState.save(sim, file);
+    } catch (IOException | RuntimeException e) {
+      session.err().println("error: cannot save the simulator to " + shown + ": " + e.getMessage());
+      return 1;
+    }
+    session.out().println("simulator saved to " + shown);
+    return 0;
+  }
+
+  /** A file that cannot be used changes nothing: the current simulator stays. */
+  private static int load(SimCluster current, Path file, Session session) {
+    SimCluster loaded;
+    try {
+      loaded = SimState.load(file, current.realtime());
+    } catch (SimState.StateException e) {
+      session.err().println("error: " + e.getMessage());
+      return 1;
+    }
+    session.contextManager().replaceSimulator(loaded);
+    session.out().println("simulator loaded (clock " + loaded.clock().now() + ")");
     return 0;
   }
 
