@@ -22,7 +22,8 @@ public final class Controllers {
       ServiceAccountController::new,
       RootCaPublisher::new,
       EndpointsController::new,
-      PersistentVolumeBinder::new
+      PersistentVolumeBinder::new,
+      NodeLifecycleController::new
       // one line per controller (keep a comma on every line but the last)
   );
 
