@@ -23,7 +23,9 @@ public final class Controllers {
       RootCaPublisher::new,
       EndpointsController::new,
       PersistentVolumeBinder::new,
-      NodeLifecycleController::new
+      NodeLifecycleController::new,
+      JobController::new,
+      DaemonSetController::new
       // one line per controller (keep a comma on every line but the last)
   );
 
