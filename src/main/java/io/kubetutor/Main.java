@@ -61,6 +61,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
   boolean debug;
 
+  @Option(names = "--fresh", description = "Start the simulator from the seed; do not offer the last session's.")
+  boolean fresh;
+
   @Option(names = "-c", paramLabel = "COMMAND", description = "Run one command and exit.")
   String command;
 
@@ -95,7 +98,7 @@ public final class Main implements Callable<Integer> {
     }
     if (terminal) {
       Terminal t = TerminalBuilder.builder().system(true).build();
-      return new Shell(t, options).run();
+      return new Shell(t, options).fresh(fresh).run();
     }
     return runLines(options, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
   }

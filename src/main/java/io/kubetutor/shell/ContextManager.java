@@ -74,6 +74,11 @@ public final class ContextManager implements KubectlEnv.Contexts, AutoCloseable 
     return sim;
   }
 
+  /** The simulator if this session has started one, else null (saving at exit must not start one). */
+  public synchronized SimCluster startedSimulator() {
+    return sim;
+  }
+
   /** Replaces the simulator (sim reset / load). */
   public synchronized void replaceSimulator(SimCluster replacement) {
     if (sim != null) sim.close();

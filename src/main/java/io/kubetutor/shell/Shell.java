@@ -32,10 +32,17 @@ public final class Shell {
 
   private final Terminal terminal;
   private final SessionOptions options;
+  private boolean offerSavedSimulator = true;
 
   public Shell(Terminal terminal, SessionOptions options) {
     this.terminal = terminal;
     this.options = options;
+  }
+
+  /** {@code --fresh}: start from the seed without offering the last session's simulator. */
+  public Shell fresh(boolean fresh) {
+    this.offerSavedSimulator = !fresh;
+    return this;
   }
 
   /** Runs until the student leaves; returns the exit status of the shell (0). */
@@ -54,6 +61,9 @@ public final class Shell {
       terminal.handle(Terminal.Signal.WINCH, signal -> session.setWidth(Math.max(20, terminal.getWidth())));
       out.println("kubetutor: a Kubernetes teaching shell. Type \"help\" for commands, \"exit\" to leave.");
       out.flush();
+      if (offerSavedSimulator) {
+        SimSessionState.offerRestore(session, question -> askOnce(reader, question), java.time.ZoneId.systemDefault());
+      }
       while (!session.exitRequested()) {
         String line;
         try {
@@ -70,6 +80,7 @@ public final class Shell {
           out.flush();
         }
       }
+      SimSessionState.saveAtExit(session);
       saveHistory(reader);
     }
     return 0;
@@ -118,6 +129,18 @@ public final class Shell {
     String text = HelpTopic.helpFor(session, buffer.substring(0, reader.getBuffer().cursor()), buffer);
     reader.printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
     return true;
+  }
+
+  /** One answer, kept out of the history; Ctrl-C or Ctrl-D gives no answer (null). */
+  private static String askOnce(LineReader reader, String question) {
+    reader.setVariable(LineReader.DISABLE_HISTORY, true);
+    try {
+      return reader.readLine(question);
+    } catch (UserInterruptException | EndOfFileException e) {
+      return null;
+    } finally {
+      reader.setVariable(LineReader.DISABLE_HISTORY, false);
+    }
   }
 
   private static void saveHistory(LineReader reader) {

@@ -49,8 +49,12 @@ public final class SimCluster implements Cluster {
   }
 
   private SimCluster(SimOptions options, boolean bootstrap) {
+    this(options, bootstrap, SimClock.EPOCH);
+  }
+
+  private SimCluster(SimOptions options, boolean bootstrap, Instant start) {
     this.options = options;
-    this.engine = new Engine(options.seed(), SimClock.EPOCH);
+    this.engine = new Engine(options.seed(), start);
     engine.memoryStore().setAdmission(new ApiAdmission(engine));
     engine.install(Controllers.create(engine));
     if (bootstrap) engine.run(() -> Bootstrap.populate(engine));
@@ -60,6 +64,11 @@ public final class SimCluster implements Cluster {
   /** A simulator without the initial objects, for restoring saved state into. */
   static SimCluster empty(SimOptions options) {
     return new SimCluster(options, false);
+  }
+
+  /** A simulator without the initial objects whose clock starts at {@code start} (a saved clock). */
+  static SimCluster empty(SimOptions options, Instant start) {
+    return new SimCluster(options, false, start);
   }
 
   public SimOptions options() { return options; }

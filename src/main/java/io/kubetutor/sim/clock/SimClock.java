@@ -75,6 +75,11 @@ public final class SimClock {
     return (int) timers.stream().filter(t -> !t.cancelled).count();
   }
 
+  /** The next {@code n} live timers in firing order (for {@code sim status}). */
+  public java.util.List<Timer> upcoming(int n) {
+    return timers.stream().filter(t -> !t.cancelled).sorted().limit(n).toList();
+  }
+
   /**
    * Advances to {@code target}, firing due timers in order; after each, {@code afterEach} runs (the
    * engine drains its reconcile queue there). Ends with the clock at {@code target}.

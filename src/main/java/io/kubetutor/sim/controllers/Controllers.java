@@ -23,6 +23,7 @@ public final class Controllers {
       RootCaPublisher::new,
       EndpointsController::new,
       PersistentVolumeBinder::new,
+      NodeLifecycleController::new,
       JobController::new,
       DaemonSetController::new
       // one line per controller (keep a comma on every line but the last)

@@ -89,6 +89,15 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
   public void onChange(WatchEvent event, Consumer<ObjectKey> enqueue) {
     if (event.object() instanceof Pod pod && pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
       enqueue.accept(ObjectKey.of(pod));
+    } else if (event.object() instanceof Node node && !NodeLifecycleController.kubeletStopped(node)
+        && event.type() == WatchEvent.Type.MODIFIED) {
+      // A kubelet that comes back (sim node recover) catches up on what happened to its pods meanwhile.
+      String name = node.getMetadata().getName();
+      for (Pod p : cp.store().list(Pod.class, null, null)) {
+        if (p.getSpec() != null && name.equals(p.getSpec().getNodeName()) && p.getMetadata().getDeletionTimestamp() != null) {
+          enqueue.accept(ObjectKey.of(p));
+        }
+      }
     }
   }
 
@@ -187,6 +196,8 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
       });
       return;
     }
+    // A stopped kubelet (sim node fail) does nothing: its pods stay as they were, deletions wait for it.
+    if (NodeLifecycleController.kubeletStopped(cp.store().get(Node.class, null, pod.getSpec().getNodeName()))) return;
     String uid = pod.getMetadata().getUid();
     PodRuntime rt = pods.get(uid);
     if (pod.getMetadata().getDeletionTimestamp() != null) {
@@ -422,6 +433,7 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
   private void writeStatus(Pod pod, PodRuntime rt) {
     Pod current = cp.store().get(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     if (current == null || !rt.uid.equals(current.getMetadata().getUid())) return;
+    if (NodeLifecycleController.kubeletStopped(cp.store().get(Node.class, null, rt.node))) return;  // posts nothing while down
     Pod copy = Objects.copy(current);
     var status = copy.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus() : copy.getStatus();
     List<ContainerStatus> statuses = new ArrayList<>();

@@ -98,6 +98,19 @@ public final class ImageRegistry {
     return Map.copyOf(tags);
   }
 
+  /** How many builds each tag has had (for saving the simulator: the next push's digest depends on it). */
+  public synchronized Map<String, Integer> builds() {
+    return Map.copyOf(builds);
+  }
+
+  /** Replaces every tag and build count with saved ones (loading a saved simulator). */
+  public synchronized void restore(Map<String, ImageConfig> savedTags, Map<String, Integer> savedBuilds) {
+    tags.clear();
+    tags.putAll(savedTags);
+    builds.clear();
+    builds.putAll(new TreeMap<>(savedBuilds));
+  }
+
   /** Tags of one repository ({@code ubuntu}, {@code username/hello-fastapi}), sorted. */
   public synchronized List<String> tagsOf(String repository) {
     String full = ImageReference.parse(repository).fullRepository() + ":";
