@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>While grading, check results latch: a check that passed after some command stays passed, and
  * the open step advances as soon as all of its checks have passed, as a student typing
- * {@code check} would. Steps never reached are evaluated once on the final state.
+ * {@code check} would. Steps never reached earn nothing.
  */
 public final class LessonRunner implements Session.Listener {
 
@@ -203,9 +203,13 @@ public final class LessonRunner implements Session.Listener {
     for (int j = 0; j < results.size(); j++) latched[index][j] |= results.get(j).passed();
   }
 
-  /** Grading: whether each check of each step has passed; steps never reached are evaluated now. */
+  /**
+   * Grading: whether each check of each step has passed. Steps the transcript never reached earn
+   * nothing, even if some of their checks would hold on the final state (an untouched start state
+   * must not score).
+   */
   public boolean[][] finalResults() {
-    for (int i = 0; i < lesson.steps().size(); i++) latch(i);
+    for (int i = 0; i <= step; i++) latch(i);
     boolean[][] copy = new boolean[latched.length][];
     for (int i = 0; i < latched.length; i++) copy[i] = Arrays.copyOf(latched[i], latched[i].length);
     return copy;

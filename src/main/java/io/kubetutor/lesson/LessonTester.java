@@ -1,9 +1,6 @@
 package io.kubetutor.lesson;
 
 import io.kubetutor.lesson.check.CheckResult;
-import io.kubetutor.lesson.grade.GradeReport;
-import io.kubetutor.lesson.grade.Grader;
-import io.kubetutor.lesson.grade.Transcript;
 import io.kubetutor.shell.Session;
 import io.kubetutor.shell.SessionOptions;
 import java.io.ByteArrayInputStream;
@@ -66,12 +63,29 @@ public final class LessonTester {
     } finally {
       io.kubetutor.lesson.grade.GraderFiles.deleteTree(workspace);
     }
-    GradeReport empty = new Grader().grade(lesson, new Transcript(List.of(), Hashes.sha256(""), false), "(empty)", null);
-    for (int i = 0; i < empty.steps().size(); i++) {
-      GradeReport.StepGrade s = empty.steps().get(i);
-      if (!s.checks().isEmpty() && s.passed()) {
-        problems.add("step " + (i + 1) + ": every check passes without the student doing anything");
+    problems.addAll(passWithoutWork(lesson));
+    return problems;
+  }
+
+  /** Steps whose checks all pass in the start state, with no command typed: they grade nothing. */
+  private static List<String> passWithoutWork(Lesson lesson) throws IOException {
+    List<String> problems = new ArrayList<>();
+    Path workspace = Files.createTempDirectory("kubetutor-lesson-idle-");
+    PrintWriter sink = new PrintWriter(java.io.Writer.nullWriter());
+    SessionOptions options = new SessionOptions("sim", null, lesson.setup().seed(), "virtual", Duration.ofSeconds(5),
+        workspace, false, false, false, false, null, null);
+    try (Session session = new Session(options, sink, sink, new ByteArrayInputStream(new byte[0]))) {
+      LessonRunner runner = LessonRunner.of(session);
+      runner.start(lesson, false);
+      for (int i = 0; i < lesson.steps().size(); i++) {
+        runner.goTo(i);
+        List<CheckResult> results = runner.evaluate(i);
+        if (!results.isEmpty() && results.stream().allMatch(CheckResult::passed)) {
+          problems.add("step " + (i + 1) + ": every check passes without the student doing anything");
+        }
       }
+    } finally {
+      io.kubetutor.lesson.grade.GraderFiles.deleteTree(workspace);
     }
     return problems;
   }

@@ -52,6 +52,20 @@ public final class ContextManager implements KubectlEnv.Contexts, AutoCloseable 
     return active;
   }
 
+  /**
+   * The namespace of the current context without starting anything: the prompt shows it before the
+   * simulator has booted or a real cluster has been asked anything.
+   */
+  public synchronized String defaultNamespace() {
+    if (active == null && current.equals(SIM)) return "default";
+    return cluster().defaultNamespace();
+  }
+
+  /** Creates the current backend ahead of the first command (the simulator boots in the background). */
+  public void warmUp() {
+    if (current().equals(SIM)) cluster();
+  }
+
   /** The session's simulator (kept across context switches, so returning to sim finds its state). */
   public synchronized SimCluster simulator() {
     if (sim == null) {

@@ -41,7 +41,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private final PrintWriter err;
   private final InputStream in;
   private final ContextManager contexts;
-  private final Kubectl kubectl;
+  private final java.util.concurrent.FutureTask<Kubectl> kubectl;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
   private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -60,9 +60,25 @@ public final class Session implements KubectlEnv, AutoCloseable {
     this.workdir = options.workdir().toAbsolutePath().normalize();
     this.namespaceOverride = options.namespace();
     this.contexts = new ContextManager(this, options);
-    this.kubectl = new Kubectl(this);
-    this.kubectl.setDebug(options.debug());
+    this.kubectl = new java.util.concurrent.FutureTask<>(() -> {
+      Kubectl k = new Kubectl(this);
+      k.setDebug(options.debug());
+      return k;
+    });
     for (Builtin b : Builtins.create()) register(b);
+    if (options.interactive()) {
+      // The prompt comes first: the command tree, the simulator and the JSON/YAML machinery load
+      // while the student reads it and types. The first command waits for whatever is not ready.
+      Thread warmUp = new Thread(() -> {
+        kubectl.run();
+        contexts.warmUp();
+        Warmup.serialization();
+      }, "kubetutor-warmup");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    } else {
+      kubectl.run();
+    }
   }
 
   public void register(Builtin builtin) {
@@ -75,7 +91,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
   @Override public Cluster cluster() { return contexts.cluster(); }
 
   @Override public String namespace() {
-    return namespaceOverride != null ? namespaceOverride : contexts.cluster().defaultNamespace();
+    return namespaceOverride != null ? namespaceOverride : contexts.defaultNamespace();
   }
 
   @Override public Path workdir() { return workdir; }
@@ -95,7 +111,17 @@ public final class Session implements KubectlEnv, AutoCloseable {
   // ---- session state ----
 
   public SessionOptions options() { return options; }
-  public Kubectl kubectl() { return kubectl; }
+  public Kubectl kubectl() {
+    kubectl.run();  // no-op when the warm-up thread already built it or is building it
+    try {
+      return kubectl.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the command tree", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
   public Map<String, Builtin> builtins() { return Collections.unmodifiableMap(builtins); }
   public List<HistoryEntry> history() { synchronized (history) { return List.copyOf(history); } }
   public ContextManager contextManager() { return contexts; }
@@ -171,7 +197,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private int dispatch(List<String> words) throws Exception {
     String first = words.get(0);
     if (first.equals("kubectl") || first.equals("k")) {
-      return kubectl.execute(words.subList(1, words.size()));
+      return kubectl().execute(words.subList(1, words.size()));
     }
     Builtin builtin = builtins.get(first);
     if (builtin != null) {
@@ -189,7 +215,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
     }
     List<String> known = new ArrayList<>(builtins.keySet());
     known.add("kubectl");
-    if (kubectl.verbNames().contains(first)) {
+    if (kubectl().verbNames().contains(first)) {
       err.println("error: unknown command \"" + first + "\"");
       err.println("Did you mean:  kubectl " + String.join(" ", words));
       return 127;

@@ -112,6 +112,13 @@ class PortParityTest {
         c.delete(ResourceKind.POD, o.getMetadata().getNamespace(), o.getMetadata().getName(), DeleteOptions.DEFAULT);
       }
     }
+    // The simulator deletes pods gracefully, as an apiserver does (the mock server removes them at once):
+    // they stay, terminating, until the kubelet has stopped their containers.
+    for (String name : List.of("hello-1", "hello-2")) {
+      assertThat(sim.get(ResourceKind.POD, "wallen", name).getMetadata().getDeletionTimestamp()).isNotNull();
+    }
+    assertThat(sim.get(ResourceKind.POD, "wallen", "student-own").getMetadata().getDeletionTimestamp()).isNull();
+    sim.advance(java.time.Duration.ofSeconds(31));
     assertThat(names(real.list(ResourceKind.POD, null, Selector.EVERYTHING, FieldSelector.EVERYTHING)))
         .containsExactly("other/hello-3", "wallen/student-own")
         .isEqualTo(names(sim.list(ResourceKind.POD, null, Selector.EVERYTHING, FieldSelector.EVERYTHING)));

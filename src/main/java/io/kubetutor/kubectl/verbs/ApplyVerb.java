@@ -177,9 +177,6 @@ public final class ApplyVerb extends Verb {
       printer.print(ResourceKind.forObject(o).orElseThrow(), o, "");
       return;
     }
-    io.fabric8.kubernetes.api.model.KubernetesList list = new io.fabric8.kubernetes.api.model.KubernetesListBuilder()
-        .withItems(results).build();
-    String text = output.equals("json") ? Objects.toJson(list) + "\n" : Objects.toYaml(list);
-    out().print(text);
+    printer.printTree(io.kubetutor.print.Documents.list(results));
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -17,9 +18,13 @@ import io.kubetutor.kubectl.KubectlException;
 import io.kubetutor.kubectl.ResourceArgs;
 import io.kubetutor.kubectl.Verb;
 import io.kubetutor.print.DescribeWriter;
+import io.kubetutor.print.ControllerDescribers;
 import io.kubetutor.print.Describers;
+import io.kubetutor.print.NodeDescriber;
+import io.kubetutor.print.ResourceTables;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -39,7 +44,8 @@ public final class DescribeVerb extends Verb {
   /** Kinds with a describer here; the others are refused with a clear message. */
   private static final Set<ResourceKind> SUPPORTED = Set.of(ResourceKind.POD, ResourceKind.DEPLOYMENT,
       ResourceKind.REPLICASET, ResourceKind.SERVICE, ResourceKind.NAMESPACE, ResourceKind.CONFIGMAP,
-      ResourceKind.SECRET, ResourceKind.SERVICEACCOUNT, ResourceKind.ENDPOINTS, ResourceKind.PERSISTENTVOLUMECLAIM);
+      ResourceKind.SECRET, ResourceKind.SERVICEACCOUNT, ResourceKind.ENDPOINTS, ResourceKind.PERSISTENTVOLUMECLAIM,
+      ResourceKind.NODE, ResourceKind.DAEMONSET, ResourceKind.JOB);
 
   @Parameters(arity = "0..*", paramLabel = "(TYPE [NAME_PREFIX | -l label] | TYPE/NAME)")
   List<String> args = new ArrayList<>();
@@ -125,6 +131,7 @@ public final class DescribeVerb extends Verb {
     Instant now = cluster().clock().now();
     String objNs = o.getMetadata().getNamespace();
     List<Event> events = showEvents && kind != ResourceKind.NAMESPACE && kind != ResourceKind.SECRET
+        && kind != ResourceKind.NODE
         ? events(o, objNs) : List.of();
     return switch (kind) {
       case POD -> Describers.pod((Pod) o, events, now);
@@ -163,8 +170,64 @@ public final class DescribeVerb extends Verb {
         }
         yield Describers.persistentVolumeClaim((io.fabric8.kubernetes.api.model.PersistentVolumeClaim) o, pods, events, now);
       }
+      case DAEMONSET -> {
+        var ds = (io.fabric8.kubernetes.api.model.apps.DaemonSet) o;
+        yield ControllerDescribers.daemonSet(ds, controlledPods(ds, objNs), events, now);
+      }
+      case JOB -> ControllerDescribers.job((io.fabric8.kubernetes.api.model.batch.v1.Job) o, events, now);
+      case NODE -> describeNode((Node) o, now);
       default -> throw new KubectlException("describe is not available for " + kind.qualifiedPlural());
     };
+  }
+
+  /** Pods matching the controller's selector whose controller reference is that object (kubectl skips orphans). */
+  private List<Pod> controlledPods(io.fabric8.kubernetes.api.model.apps.DaemonSet ds, String ns) {
+    Selector selector;
+    try {
+      selector = Selector.parse(ResourceTables.selectorOrNone(ds.getSpec().getSelector()).replace("<none>", ""));
+    } catch (IllegalArgumentException e) {
+      selector = Selector.EVERYTHING;
+    }
+    List<Pod> pods = new ArrayList<>();
+    for (HasMetadata h : cluster().list(ResourceKind.POD, ns, selector, FieldSelector.EVERYTHING)) {
+      if (ownedBy(h, ds)) pods.add((Pod) h);
+    }
+    return pods;
+  }
+
+  /**
+   * The node with its non-terminated pods from every namespace and the events about it (kubelets
+   * record node events with the node name as uid, controllers with the real uid: both count).
+   */
+  private String describeNode(Node node, Instant now) {
+    String name = node.getMetadata().getName();
+    List<Pod> pods = new ArrayList<>();
+    for (HasMetadata h : cluster().list(ResourceKind.POD, null, Selector.EVERYTHING, FieldSelector.EVERYTHING)) {
+      Pod p = (Pod) h;
+      String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
+      if (p.getSpec() != null && name.equals(p.getSpec().getNodeName()) && !"Succeeded".equals(phase)
+          && !"Failed".equals(phase)) {
+        pods.add(p);
+      }
+    }
+    pods.sort(Comparator.comparing((Pod p) -> p.getMetadata().getNamespace()).thenComparing(p -> p.getMetadata().getName()));
+    List<Event> events = new ArrayList<>();
+    if (showEvents) {
+      try {
+        for (HasMetadata h : cluster().list(ResourceKind.EVENT, null, Selector.EVERYTHING, FieldSelector.EVERYTHING)) {
+          if (h instanceof Event e && e.getInvolvedObject() != null && "Node".equals(e.getInvolvedObject().getKind())
+              && name.equals(e.getInvolvedObject().getName())) {
+            String uid = e.getInvolvedObject().getUid();
+            if (uid == null || uid.isEmpty() || uid.equals(name) || uid.equals(node.getMetadata().getUid())) events.add(e);
+          }
+        }
+      } catch (ClusterException e) {
+        events = List.of();
+      }
+    }
+    // The port serves no coordination.k8s.io leases, so the lease block reports it as kubectl does a failed get.
+    String leaseError = "leases.coordination.k8s.io \"" + name + "\" not found";
+    return NodeDescriber.describe(node, null, leaseError, pods, events, now);
   }
 
   private List<Event> events(HasMetadata o, String ns) {

@@ -1,10 +1,11 @@
 package io.kubetutor.kubectl.verbs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetutor.cluster.Cluster;
-import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.kubectl.KubectlException;
+import io.kubetutor.print.Documents;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,15 +45,27 @@ final class WriteOutput {
     String name = kind.qualifiedSingular() + "/" + object.getMetadata().getName();
     switch (format) {
       case "name" -> out.println(name);
-      case "yaml" -> {
-        if (!printed.isEmpty()) out.println("---");
-        out.print(Objects.toYaml(object));
-      }
-      case "json" -> out.println(Objects.toJson(object));
+      case "yaml", "json" -> printTree(Documents.tree(object));
       default -> out.println(name + " " + operation + suffix(dryRun));
     }
     printed.add(object);
   }
+
+  /**
+   * Prints a document already shaped as kubectl's client would serialize it, through the shared
+   * printers (go-yaml layout, MarshalIndent JSON); YAML documents after the first get kubectl's
+   * {@code ---} separator.
+   */
+  void printTree(JsonNode tree) {
+    if (format.equals("json")) {
+      out.print(Documents.json(tree));
+    } else {
+      if (yamlDocuments++ > 0) out.println("---");
+      out.print(Documents.yaml(tree));
+    }
+  }
+
+  private int yamlDocuments;
 
   static String suffix(Cluster.DryRun dryRun) {
     return switch (dryRun) {

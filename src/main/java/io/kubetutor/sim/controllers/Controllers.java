@@ -22,7 +22,9 @@ public final class Controllers {
       ServiceAccountController::new,
       RootCaPublisher::new,
       EndpointsController::new,
-      PersistentVolumeBinder::new
+      PersistentVolumeBinder::new,
+      JobController::new,
+      DaemonSetController::new
       // one line per controller (keep a comma on every line but the last)
   );
 

@@ -361,7 +361,11 @@ public final class DeploymentController implements Reconciler {
   private ReplicaSet scaleTo(Deployment d, ReplicaSet rs, int to) {
     int from = replicas(rs);
     ReplicaSet updated = Objects.copy(rs);
-    Map<String, String> a = annotations(d, rs.getMetadata().getAnnotations());
+    // Scaling touches only the replica annotations (kubernetes' scaleReplicaSet): copying the deployment's
+    // annotations here would stamp an old revision with the new change-cause.
+    Map<String, String> a = rs.getMetadata().getAnnotations() == null ? new TreeMap<>() : new TreeMap<>(rs.getMetadata().getAnnotations());
+    a.put(DESIRED, String.valueOf(replicas(d)));
+    a.put(MAX, String.valueOf(replicas(d) + fenceposts(d)[0]));
     updated.getMetadata().setAnnotations(a);
     updated.getSpec().setReplicas(to);
     if (from == to && a.equals(rs.getMetadata().getAnnotations())) return rs;

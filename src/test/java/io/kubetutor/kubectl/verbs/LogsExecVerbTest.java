@@ -128,20 +128,36 @@ class LogsExecVerbTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("the simulated scheduler now binds the pod at once; needs a pod it cannot place")
   void logsOfUnscheduledPodPrintsNothing() {
+    withKubelet();
+    // No node carries this label, so the scheduler leaves the pod unbound: there is no kubelet to ask for logs.
     Pod p = pod("new", "x", "ContainerCreating");
     p.getSpec().setNodeName(null);
-    StatusFixtures.store(cluster, p);
+    p.getSpec().setNodeSelector(java.util.Map.of("disktype", "none"));
+    p.setStatus(null);
+    cluster.create(p, Cluster.DryRun.NONE);
+    sh.run("true");
+    assertThat(((Pod) cluster.get(io.kubetutor.cluster.ResourceKind.POD, "default", "new")).getSpec().getNodeName()).isNull();
     Result r = sh.run("kubectl logs new");
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
   }
 
+  /** Creates a pod as a student would (no node, no status) and lets the simulated kubelet start it. */
+  private void runningPod(String name) {
+    Pod p = pod(name, name, "running");
+    p.getSpec().setNodeName(null);
+    p.setStatus(null);
+    cluster.create(p, Cluster.DryRun.NONE);
+    sh.session().simulator().advance(java.time.Duration.ofSeconds(30));
+    Pod live = (Pod) cluster.get(io.kubetutor.cluster.ResourceKind.POD, "default", name);
+    assertThat(live.getStatus().getContainerStatuses().get(0).getState().getRunning()).as("started by the kubelet").isNotNull();
+  }
+
   @Test
   void execRunsCommandsInRunningContainer() {
-    StatusFixtures.store(cluster, pod("hello", "hello", "running"));
+    runningPod("hello");
     assertThat(sh.run("kubectl exec hello -- hostname").out()).isEqualTo("hello\n");
     assertThat(sh.run("kubectl exec hello -- sh -c 'echo $GREETING there && cat /etc/hostname'").out())
         .isEqualTo("hi there\nhello\n");
@@ -154,7 +170,13 @@ class LogsExecVerbTest {
 
   @Test
   void execErrors() {
-    StatusFixtures.store(cluster, pod("wait", "w", "ContainerCreating"));
+    // Just created: the kubelet has admitted it but not yet started its container.
+    Pod wait = pod("wait", "w", "ContainerCreating");
+    wait.getSpec().setNodeName(null);
+    wait.setStatus(null);
+    cluster.create(wait, Cluster.DryRun.NONE);
+    assertThat(((Pod) cluster.get(io.kubetutor.cluster.ResourceKind.POD, "default", "wait")).getStatus()
+        .getContainerStatuses().get(0).getState().getWaiting().getReason()).isEqualTo("ContainerCreating");
     assertThat(sh.run("kubectl exec wait -- ls").err())
         .isEqualTo("Error from server (BadRequest): unable to upgrade connection: container not found (\"c0\")\n");
     assertThat(sh.run("kubectl exec ghost -- ls").err()).isEqualTo("Error from server (NotFound): pods \"ghost\" not found\n");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.kubetutor.cluster.Cluster;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.SessionHarness;
@@ -16,11 +14,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Golden tests of rollout status, history, undo, restart, pause and resume on hand-made objects. */
+/** Golden tests of rollout status, history, undo, restart, pause and resume, on rollouts the simulator runs. */
 class RolloutVerbsTest {
 
   @TempDir Path dir;
@@ -50,20 +47,6 @@ class RolloutVerbsTest {
         .build();
   }
 
-  private void replicaSet(String hash, String image, int revision, String cause) {
-    ReplicaSetBuilder b = new ReplicaSetBuilder().withNewMetadata().withName("web-" + hash).withNamespace("default")
-        .addToLabels(Map.of("app", "web", "pod-template-hash", hash))
-        .addToAnnotations(RolloutTarget.REVISION, String.valueOf(revision))
-        .addNewOwnerReference().withApiVersion("apps/v1").withKind("Deployment").withName("web").withController(true)
-        .endOwnerReference().endMetadata()
-        .withNewSpec().withReplicas(3).withNewSelector().addToMatchLabels("app", "web").endSelector()
-        .withNewTemplate().withNewMetadata().addToLabels(Map.of("app", "web", "pod-template-hash", hash)).endMetadata()
-        .withNewSpec().addNewContainer().withName("web").withImage(image).addNewPort().withContainerPort(80)
-        .withProtocol("TCP").endPort().endContainer().endSpec().endTemplate().endSpec();
-    if (cause != null) b.editMetadata().addToAnnotations("kubernetes.io/change-cause", cause).endMetadata();
-    cluster.create(b.build(), Cluster.DryRun.NONE);
-  }
-
   private Deployment current() {
     return (Deployment) cluster.get(ResourceKind.DEPLOYMENT, "default", "web");
   }
@@ -85,21 +68,75 @@ class RolloutVerbsTest {
         .isEqualTo("Waiting for deployment spec update to be observed...\n");
   }
 
+  /** A deployment of three nginx pods, as a student would apply it. */
+  static final String WEB = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+      spec:
+        replicas: 3
+        selector:
+          matchLabels:
+            app: web
+        template:
+          metadata:
+            labels:
+              app: web
+          spec:
+            containers:
+            - name: web
+              image: nginx:1.25
+              ports:
+              - containerPort: 80
+      """;
+
+  /** Applies {@link #WEB} (optionally paused) and lets the simulated cluster finish rolling it out. */
+  private void applyWeb(boolean paused) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("web.yaml"), paused ? WEB.replace("  replicas: 3\n", "  replicas: 3\n  paused: true\n") : WEB);
+    assertThat(sh.run("kubectl apply -f web.yaml").out()).isEqualTo("deployment.apps/web created\n");
+    settle();
+  }
+
+  /** Runs the simulation until only far timers (the deployment's progress deadline check) are left. */
+  private void settle() {
+    sh.session().simulator().settle();
+  }
+
+  private String hashOfRevision(int revision) {
+    return cluster.list(ResourceKind.REPLICASET, "default", io.kubetutor.cluster.Selector.EVERYTHING, null).stream()
+        .filter(rs -> String.valueOf(revision).equals(rs.getMetadata().getAnnotations().get(RolloutTarget.REVISION)))
+        .map(rs -> rs.getMetadata().getLabels().get("pod-template-hash")).findFirst().orElseThrow();
+  }
+
   @Test
-  @Disabled("written for the placeholder store; the deployment controller now owns status and ReplicaSets: "
-      + "to be rewritten on real rollouts")
-  void statusOfFinishedRolloutAndWatchFalse() {
-    StatusFixtures.store(cluster, deployment("nginx", 3, 3, 3));
-    Result r = sh.run("kubectl rollout status deployment/web");
-    assertThat(r.out()).isEqualTo("deployment \"web\" successfully rolled out\n");
-    assertThat(r.exit()).isZero();
-    StatusFixtures.setStatus(cluster, current(), deployment("nginx", 3, 3, 1));
+  void statusFollowsARealRolloutOnTheVirtualClock() throws Exception {
+    applyWeb(false);
+    Result done = sh.run("kubectl rollout status deployment/web");
+    assertThat(done).isEqualTo(new Result(0, "deployment \"web\" successfully rolled out\n", ""));
+    assertThat(sh.run("kubectl set image deployment/web web=nginx:1.27").out()).isEqualTo("deployment.apps/web image updated\n");
+    // The command's think time lets the controller start the rollout; status then follows it to the end.
+    Result watched = sh.run("kubectl rollout status deployment/web");
+    assertThat(watched).isEqualTo(new Result(0, """
+        Waiting for deployment "web" rollout to finish: 2 out of 3 new replicas have been updated...
+        Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...
+        deployment "web" successfully rolled out
+        """, ""));
+    assertThat(current().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
+  }
+
+  @Test
+  void statusWatchFalseTimeoutRevisionAndNotFound() throws Exception {
+    applyWeb(false);
+    assertThat(sh.run("kubectl set image deployment/web web=nginx:1.27").exit()).isZero();
     Result once = sh.run("kubectl rollout status deploy web --watch=false");
-    assertThat(once.out()).isEqualTo("Waiting for deployment \"web\" rollout to finish: 1 of 3 updated replicas are available...\n");
-    assertThat(once.exit()).isZero();
-    Result timeout = sh.run("kubectl rollout status deploy/web --timeout=5s");
-    assertThat(timeout.err()).isEqualTo("error: timed out waiting for the condition\n");
-    assertThat(timeout.exit()).isEqualTo(1);
+    assertThat(once).isEqualTo(new Result(0,
+        "Waiting for deployment \"web\" rollout to finish: 2 out of 3 new replicas have been updated...\n", ""));
+    Result timeout = sh.run("kubectl rollout status deploy/web --timeout=1s");
+    // One second is not enough for the old pod to finish terminating.
+    assertThat(timeout).isEqualTo(new Result(1,
+        "Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...\n",
+        "error: timed out waiting for the condition\n"));
     assertThat(sh.run("kubectl rollout status deploy/web --revision=7").err())
         .isEqualTo("error: desired revision (7) is different from the running revision (2)\n");
     assertThat(sh.run("kubectl rollout status deploy/nope").err())
@@ -107,37 +144,40 @@ class RolloutVerbsTest {
   }
 
   @Test
-  @Disabled("written for the placeholder store; the deployment controller now owns status and ReplicaSets: "
-      + "to be rewritten on real rollouts")
-  void historyTableHasTrailingSpaceAndBlankLine() {
-    StatusFixtures.store(cluster, deployment("nginx:1.25", 3, 3, 3));
+  void historyTableHasTrailingSpaceAndBlankLine() throws Exception {
+    applyWeb(true);
+    // A deployment created paused gets no ReplicaSet, so it has no history yet.
     assertThat(sh.run("kubectl rollout history deployment/web").out())
         .isEqualTo("deployment.apps/web \nNo rollout history found.\n");
-    replicaSet("bbb", "nginx:1.25", 2, "kubectl set image deployment/web web=nginx:1.25");
-    replicaSet("aaa", "nginx:1.24", 1, null);
+    assertThat(sh.run("kubectl rollout resume deployment/web").out()).isEqualTo("deployment.apps/web resumed\n");
+    settle();
+    assertThat(sh.run("kubectl set image deployment/web web=nginx:1.27").exit()).isZero();
+    // The controller copies the deployment's change-cause to the new ReplicaSet.
+    assertThat(sh.run("kubectl annotate deployment/web kubernetes.io/change-cause='kubectl set image deployment/web web=nginx:1.27'")
+        .exit()).isZero();
+    settle();
     assertThat(sh.run("kubectl rollout history deployment/web").out()).isEqualTo("""
         deployment.apps/web\s
         REVISION  CHANGE-CAUSE
         1         <none>
-        2         kubectl set image deployment/web web=nginx:1.25
+        2         kubectl set image deployment/web web=nginx:1.27
 
         """);
   }
 
   @Test
-  @Disabled("written for the placeholder store; the deployment controller now owns status and ReplicaSets: "
-      + "to be rewritten on real rollouts")
-  void historyOfOneRevisionPrintsPodTemplate() {
-    StatusFixtures.store(cluster, deployment("nginx:1.25", 3, 3, 3));
-    replicaSet("aaa", "nginx:1.24", 1, null);
+  void historyOfOneRevisionPrintsPodTemplate() throws Exception {
+    applyWeb(false);
+    assertThat(sh.run("kubectl set image deployment/web web=nginx:1.27").exit()).isZero();
+    settle();
     assertThat(sh.run("kubectl rollout history deployment/web --revision=1").out()).isEqualTo("""
         deployment.apps/web with revision #1
         Pod Template:
           Labels:  app=web
-                   pod-template-hash=aaa
+                   pod-template-hash=%s
           Containers:
            web:
-            Image:         nginx:1.24
+            Image:         nginx:1.25
             Port:          80/TCP
             Host Port:     0/TCP
             Environment:   <none>
@@ -146,30 +186,32 @@ class RolloutVerbsTest {
           Node-Selectors:  <none>
           Tolerations:     <none>
 
-        """);
+        """.formatted(hashOfRevision(1)));
     assertThat(sh.run("kubectl rollout history deployment/web --revision=9").err())
         .isEqualTo("error: unable to find the specified revision\n");
   }
 
   @Test
-  @Disabled("written for the placeholder store; the deployment controller now owns status and ReplicaSets: "
-      + "to be rewritten on real rollouts")
-  void undoCopiesPreviousTemplateBack() {
-    StatusFixtures.store(cluster, deployment("nginx:1.25", 3, 3, 3));
-    assertThat(sh.run("kubectl rollout undo deployment/web").err())
-        .isEqualTo("error: no rollout history found for deployment \"web\"\n");
-    replicaSet("bbb", "nginx:1.25", 2, null);
-    replicaSet("aaa", "nginx:1.24", 1, null);
+  void undoCopiesPreviousTemplateBack() throws Exception {
+    applyWeb(false);
+    assertThat(sh.run("kubectl set image deployment/web web=nginx:1.27").exit()).isZero();
+    settle();
     assertThat(sh.run("kubectl rollout undo deployment/web --to-revision=5").err())
         .isEqualTo("error: unable to find specified revision 5 in history\n");
     assertThat(sh.run("kubectl rollout undo deployment/web --to-revision=2").out())
         .isEqualTo("deployment.apps/web skipped rollback (current template already matches revision 2)\n");
+    String firstHash = hashOfRevision(1);
     Result r = sh.run("kubectl rollout undo deployment/web");
-    assertThat(r.out()).isEqualTo("deployment.apps/web rolled back\n");
+    assertThat(r).isEqualTo(new Result(0, "deployment.apps/web rolled back\n", ""));
+    settle();
     Deployment d = current();
-    assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.24");
+    assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.25");
     assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(Map.of("app", "web"));
-    assertThat(d.getMetadata().getAnnotations().get(RolloutTarget.REVISION)).isEqualTo("2");
+    // Rolling back re-uses revision 1's ReplicaSet, which becomes revision 3.
+    assertThat(d.getMetadata().getAnnotations().get(RolloutTarget.REVISION)).isEqualTo("3");
+    assertThat(hashOfRevision(3)).isEqualTo(firstHash);
+    assertThat(sh.run("kubectl rollout history deployment/web").out())
+        .isEqualTo("deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.cluster.Selector;
 import io.kubetutor.shell.SessionHarness;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
@@ -54,11 +55,34 @@ class WriteVerbsTest {
 
   // ---- delete ----
 
+  /** What {@code kubectl delete pods --all} prints: every pod of the namespace, in the apiserver's name order. */
+  private String everyPodDeleted(String suffix) {
+    StringBuilder lines = new StringBuilder();
+    sh.session().cluster().list(ResourceKind.POD, "default", Selector.EVERYTHING, null).stream()
+        .map(p -> p.getMetadata().getName()).sorted()
+        .forEach(name -> lines.append("pod \"").append(name).append("\" deleted").append(suffix).append('\n'));
+    return lines.toString();
+  }
+
   @Test
   void deleteByNameAndNotFoundContinues() {
     assertThat(sh.run("kubectl delete pod hello nope")).isEqualTo(new Result(1, "pod \"hello\" deleted\n",
         "Error from server (NotFound): pods \"nope\" not found\n"));
+    // kubectl returns the error without waiting: the pod is left terminating, its `sleep` killed after the grace period.
+    assertThat(pod().getMetadata().getDeletionTimestamp()).isNotNull();
+    sh.session().simulator().advance(java.time.Duration.ofSeconds(31));
     assertThat(podExists()).isFalse();
+  }
+
+  @Test
+  void defaultWaitLastsTheGracePeriodOfARunningPod() {
+    sh.session().simulator().advance(java.time.Duration.ofSeconds(20));
+    assertThat(pod().getStatus().getPhase()).isEqualTo("Running");
+    java.time.Instant before = sh.session().cluster().clock().now();
+    assertThat(sh.run("kubectl delete pod hello")).isEqualTo(new Result(0, "pod \"hello\" deleted\n", ""));
+    assertThat(podExists()).isFalse();
+    // `sleep` ignores SIGTERM, so the kubelet kills it only when the default 30 s grace period ends.
+    assertThat(java.time.Duration.between(before, sh.session().cluster().clock().now())).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(30));
   }
 
   @Test
@@ -83,10 +107,15 @@ class WriteVerbsTest {
 
   @Test
   void deleteAllAndDryRun() {
+    // The deployment's two pods are in the namespace too.
+    assertThat(sh.session().cluster().list(ResourceKind.POD, "default", Selector.EVERYTHING, null)).hasSize(3);
     assertThat(sh.run("kubectl delete pods --all --dry-run=client"))
-        .isEqualTo(new Result(0, "pod \"hello\" deleted (dry run)\n", ""));
+        .isEqualTo(new Result(0, everyPodDeleted(" (dry run)"), ""));
     assertThat(podExists()).isTrue();
-    assertThat(sh.run("kubectl delete pods --all")).isEqualTo(new Result(0, "pod \"hello\" deleted\n", ""));
+    String expected = everyPodDeleted("");
+    assertThat(expected).startsWith("pod \"hello\" deleted\npod \"hello-deployment-");
+    assertThat(sh.run("kubectl delete pods --all")).isEqualTo(new Result(0, expected, ""));
+    assertThat(podExists()).isFalse();
   }
 
   @Test
@@ -229,7 +258,10 @@ class WriteVerbsTest {
     assertThat(sh.run("kubectl label pod hello x=y").out()).as("options do not leak into the next command")
         .isEqualTo("pod/hello labeled\n");
     assertThat(sh.run("kubectl apply")).isEqualTo(new Result(1, "", "error: must specify one of -f and -k\n"));
-    assertThat(sh.run("kubectl delete pods --all --dry-run=client").out()).isEqualTo("pod \"hello\" deleted (dry run)\n");
+    // hello plus the deployment's pods (the rollout to nginx:1.29 has started one more).
+    String expected = everyPodDeleted(" (dry run)");
+    assertThat(expected).startsWith("pod \"hello\" deleted (dry run)\npod \"hello-deployment-");
+    assertThat(sh.run("kubectl delete pods --all --dry-run=client").out()).isEqualTo(expected);
     assertThat(sh.run("kubectl delete pod hello --wait=false").out()).as("no dry run left over")
         .isEqualTo("pod \"hello\" deleted\n");
   }

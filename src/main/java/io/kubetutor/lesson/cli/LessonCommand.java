@@ -1,5 +1,8 @@
-package io.kubetutor.lesson;
+package io.kubetutor.lesson.cli;
 
+import io.kubetutor.lesson.LessonException;
+import io.kubetutor.lesson.LessonLoader;
+import io.kubetutor.lesson.LessonTester;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
