@@ -70,8 +70,19 @@ public final class ReplicaSetController implements Reconciler {
     ReplicaSet rs = (ReplicaSet) plane.store().get(key);
     if (rs == null) return;
     List<Pod> pods = claimPods(rs);
-    if (!Owners.deleting(rs)) manageReplicas(rs, pods);
-    updateStatus(rs);
+    boolean changedPods = !Owners.deleting(rs) && manageReplicas(rs, pods);
+    // The claimed pods are what the status counts, unless pods were just created or deleted.
+    updateStatus(rs, changedPods ? ownedPods(rs) : pods);
+  }
+
+  /** The pods {@code rs} controls whose labels match its selector, as stored now. */
+  private List<Pod> ownedPods(ReplicaSet rs) {
+    Selector selector = Selectors.of(rs.getSpec().getSelector());
+    List<Pod> owned = new ArrayList<>();
+    for (Pod pod : plane.store().list(Pod.class, rs.getMetadata().getNamespace(), null)) {
+      if (Owners.controlledBy(pod, rs) && selector.matches(pod.getMetadata().getLabels())) owned.add(pod);
+    }
+    return owned;
   }
 
   /** Adopts matching orphans, releases owned pods that stopped matching; returns the owned matching pods. */
@@ -103,7 +114,8 @@ public final class ReplicaSetController implements Reconciler {
     return owned;
   }
 
-  private void manageReplicas(ReplicaSet rs, List<Pod> owned) {
+  /** Creates or deletes pods towards {@code spec.replicas}; returns whether it tried to. */
+  private boolean manageReplicas(ReplicaSet rs, List<Pod> owned) {
     List<Pod> active = owned.stream().filter(Owners::active).toList();
     int want = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
     int diff = active.size() - want;
@@ -121,7 +133,7 @@ public final class ReplicaSetController implements Reconciler {
           } catch (ClusterException e) {
             plane.event(rs, null, "Warning", "FailedCreate", "Error creating: " + e.getMessage(), name(), null);
             plane.trace(name(), rsName + " could not create a pod: " + e.getMessage());
-            return;
+            return true;
           }
           plane.trace(name(), rsName + " has " + (active.size() + created) + " of " + want + " pods, creating "
               + pod.getMetadata().getName());
@@ -140,12 +152,13 @@ public final class ReplicaSetController implements Reconciler {
         } catch (ClusterException e) {
           if (e.isNotFound()) continue;
           plane.event(rs, null, "Warning", "FailedDelete", "Error deleting: " + e.getMessage(), name(), null);
-          return;
+          return true;
         }
         plane.event(rs, null, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName(), name(),
             null);
       }
     }
+    return diff != 0;
   }
 
   private static Pod podFromTemplate(ReplicaSet rs) {
@@ -238,10 +251,11 @@ public final class ReplicaSetController implements Reconciler {
     return seconds == 0 ? 0 : 64 - Long.numberOfLeadingZeros(seconds);
   }
 
-  private void updateStatus(ReplicaSet rs) {
-    Selector selector = Selectors.of(rs.getSpec().getSelector());
+  /** Writes the status counted over {@code owned} (the pods rs controls that match its selector). */
+  private void updateStatus(ReplicaSet rs, List<Pod> owned) {
     Map<String, String> templateLabels = rs.getSpec().getTemplate().getMetadata() == null ? Map.of()
         : rs.getSpec().getTemplate().getMetadata().getLabels();
+    Selector fullyLabeled = Selector.of(templateLabels);
     int minReady = rs.getSpec().getMinReadySeconds() == null ? 0 : rs.getSpec().getMinReadySeconds();
     Instant now = plane.clock().now();
     int replicas = 0;
@@ -249,12 +263,10 @@ public final class ReplicaSetController implements Reconciler {
     int ready = 0;
     int available = 0;
     Duration recheck = null;
-    for (Pod pod : plane.store().list(Pod.class, rs.getMetadata().getNamespace(), null)) {
-      if (!Owners.controlledBy(pod, rs) || !Owners.active(pod) || !selector.matches(pod.getMetadata().getLabels())) {
-        continue;
-      }
+    for (Pod pod : owned) {
+      if (!Owners.active(pod)) continue;
       replicas++;
-      if (Selector.of(templateLabels).matches(pod.getMetadata().getLabels())) fully++;
+      if (fullyLabeled.matches(pod.getMetadata().getLabels())) fully++;
       if (Owners.ready(pod)) {
         ready++;
         Instant since = readySince(pod);

@@ -1,0 +1,49 @@
+package io.kubetutor.bench;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.kubetutor.cluster.FieldSelector;
+import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.cluster.Selector;
+import io.kubetutor.shell.Session;
+import io.kubetutor.shell.SessionOptions;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Times the steps of the scale benchmark one by one (CPU time of this thread too): {@code ScaleProbe [replicas]}. */
+public final class ScaleProbe {
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    Path dir = Files.createTempDirectory("kubetutor-probe");
+    Files.writeString(dir.resolve("big.yml"), Bench.deployment("big", n, "nginx:1.27"));
+    SessionOptions o = new SessionOptions("sim", null, 1, "virtual", Duration.ZERO, dir, false, false, false, false,
+        null, null);
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    try (Session session = new Session(o, sink, sink, new ByteArrayInputStream(new byte[0]))) {
+      step("apply", () -> session.execute("kubectl apply -f big.yml"));
+      step("settle", () -> session.execute("sim settle"));
+      List<HasMetadata> pods = session.cluster().list(ResourceKind.POD, "default", Selector.EVERYTHING,
+          FieldSelector.EVERYTHING);
+      Map<String, Integer> phases = new TreeMap<>();
+      for (HasMetadata p : pods) phases.merge(String.valueOf(((Pod) p).getStatus().getPhase()), 1, Integer::sum);
+      System.out.println("pods " + pods.size() + " " + phases);
+      for (int i = 0; i < 3; i++) step("get pods", () -> session.execute("kubectl get pods"));
+    }
+  }
+
+  private static void step(String name, Runnable r) {
+    var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long c = bean.getCurrentThreadCpuTime();
+    long t = System.nanoTime();
+    r.run();
+    System.out.printf("%-10s wall %7.0f ms  cpu %7.0f ms%n", name, (System.nanoTime() - t) / 1e6,
+        (bean.getCurrentThreadCpuTime() - c) / 1e6);
+  }
+}
