@@ -39,12 +39,12 @@ class GradingTest {
   @Test
   void theBenchTranscriptSolvesTheLesson() {
     assertThat(fullReport.score()).isEqualTo(fullReport.maxScore());
-    assertThat(fullReport.maxScore()).isEqualTo(19);
+    assertThat(fullReport.maxScore()).isEqualTo(23);
   }
 
   @Test
   void halfATranscriptScoresAboutHalf() throws Exception {
-    // The first 15 commands go through the bare-pod step: 9 of 19 points.
+    // The first 15 commands go through the bare-pod step: 9 of 23 points.
     GradeReport half = new Grader().grade(lesson, new Transcript(full.subList(0, 15), "x", false), "half", null);
     assertThat(half.score()).isEqualTo(9.0);
     assertThat(half.steps().get(5).passed()).isTrue();
@@ -70,8 +70,8 @@ class GradingTest {
   void gradescopeAndPrairieLearnStructure() throws Exception {
     ObjectMapper m = new ObjectMapper();
     JsonNode gs = m.readTree(ReportFormat.GRADESCOPE.write(fullReport));
-    assertThat(gs.get("score").asDouble()).isEqualTo(19.0);
-    assertThat(gs.get("tests")).hasSize(10);
+    assertThat(gs.get("score").asDouble()).isEqualTo(23.0);
+    assertThat(gs.get("tests")).hasSize(11);
     for (JsonNode t : gs.get("tests")) {
       assertThat(t.has("name") && t.has("score") && t.has("max_score") && t.has("output") && t.has("visibility")).isTrue();
     }
@@ -91,7 +91,7 @@ class GradingTest {
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     assertThat(doc.getDocumentElement().getTagName()).isEqualTo("testsuite");
-    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(10);
-    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(10);
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(11);
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(11);
   }
 }

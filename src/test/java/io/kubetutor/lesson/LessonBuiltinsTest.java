@@ -24,8 +24,8 @@ class LessonBuiltinsTest {
       assertThat(sh.run("check").err()).contains("needs an open lesson");
       SessionHarness.Result start = sh.run("lesson start deployments");
       assertThat(start.exit()).as(start.err()).isZero();
-      assertThat(start.out()).startsWith("Desired state with Deployments — step 1/10: Why deployments?");
-      assertThat(sh.session().prompt()).isEqualTo("kubetutor [sim:default] deployments 1/10 $ ");
+      assertThat(start.out()).startsWith("Desired state with Deployments — step 1/11: Why deployments?");
+      assertThat(sh.session().prompt()).isEqualTo("kubetutor [sim:default] deployments 1/11 $ ");
 
       SessionHarness.Result fail = sh.run("check");
       assertThat(fail.exit()).isEqualTo(1);
@@ -39,8 +39,8 @@ class LessonBuiltinsTest {
       sh.run("lesson answer b");
       SessionHarness.Result pass = sh.run("check");
       assertThat(pass.out()).contains("✔ answered the question").contains("Well done! On to the next step.")
-          .contains("step 2/10: The manifest, field by field");
-      assertThat(sh.session().prompt()).contains("deployments 2/10");
+          .contains("step 2/11: The manifest, field by field");
+      assertThat(sh.session().prompt()).contains("deployments 2/11");
 
       // solution asks first, then shows the commands
       assertThat(sh.run("solution").out()).contains("type \"solution\" again");
@@ -58,9 +58,9 @@ class LessonBuiltinsTest {
 
       assertThat(sh.run("lesson status").out()).contains("  [x] 1. Why deployments?  (1 hint, answered b)")
           .contains("> [x] 2. The manifest, field by field  (solution shown)");
-      assertThat(sh.run("prev").out()).contains("step 1/10");
+      assertThat(sh.run("prev").out()).contains("step 1/11");
       assertThat(sh.run("prev").err()).contains("this is the first step");
-      assertThat(sh.run("next").out()).contains("step 2/10");
+      assertThat(sh.run("next").out()).contains("step 2/11");
     }
     // progress persisted atomically under the state directory
     assertThat(Files.readString(dir.resolve("state/progress.json"))).contains("\"deployments\"").contains("\"step\" : 1");
