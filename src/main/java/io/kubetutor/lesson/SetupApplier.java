@@ -9,6 +9,10 @@ import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.Session;
 import io.kubetutor.sim.SimCluster;
 import io.kubetutor.sim.SimOptions;
+import io.kubetutor.sim.images.Dockerfile;
+import io.kubetutor.sim.images.ImageConfig;
+import io.kubetutor.sim.images.ImagePullException;
+import io.kubetutor.sim.images.LocalImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +50,35 @@ final class SetupApplier {
         }
       }
     }
-    if (!lesson.setup().images().isEmpty()) {
-      notes.add("note: this lesson's images (" + String.join(", ", lesson.setup().images().keySet())
-          + ") are not published by setup; build them with the docker commands of the steps");
-    }
+    publishImages(lesson, session.simulator(), notes);
     notes.addAll(copyFiles(lesson, lesson.setup().files(), session.workdir(), false));
     SimCluster sim = session.simulator();
     if (sim != null && !sim.realtime() && !lesson.setup().manifests().isEmpty()) sim.advance(SETTLE);
     return notes;
+  }
+
+  /**
+   * Builds each setup image from its Dockerfile and publishes it in the simulated registry, as
+   * {@code docker build} + {@code docker push} would. A real cluster's registry is not ours to
+   * write: the student is told the lesson needs the simulator for these images.
+   */
+  private static void publishImages(Lesson lesson, SimCluster sim, List<String> notes) {
+    if (lesson.setup().images().isEmpty()) return;
+    if (sim == null) {
+      notes.add("note: this lesson publishes images (" + String.join(", ", lesson.setup().images().keySet())
+          + ") in the simulator's registry; on a real cluster, push them to a registry yourself first");
+      return;
+    }
+    for (var image : lesson.setup().images().entrySet()) {
+      Path dockerfile = lesson.dir().resolve(image.getValue());
+      try {
+        Dockerfile parsed = Dockerfile.parse(Files.readString(dockerfile));
+        ImageConfig built = new LocalImages().build(image.getKey(), parsed, sim.images());
+        sim.images().publish(image.getKey(), built);
+      } catch (IOException | Dockerfile.Invalid | ImagePullException e) {
+        throw new LessonException(lesson.file(), 0, "setup: image " + image.getKey() + ": " + e.getMessage());
+      }
+    }
   }
 
   /** Parses every document of a lesson manifest into a model object in {@code namespace} (unless it names one). */
