@@ -45,9 +45,7 @@ public final class ApplyVerb extends Verb {
 
   @Mixin ValidateOption validation = new ValidateOption();
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
   String output;
@@ -57,7 +55,7 @@ public final class ApplyVerb extends Verb {
     if (!stray.isEmpty()) {
       throw KubectlException.usage("apply", "Unexpected args: [" + String.join(" ", stray) + "]");
     }
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     Manifest.Validation mode = validation.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify one of -f and -k");

@@ -7,6 +7,7 @@ import io.kubetutor.kubectl.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,9 +26,7 @@ public final class CreateConfigMapVerb extends Verb {
   @Option(names = "--from-env-file", description = "Specify the path to a file to read lines of key=val pairs")
   List<String> envFiles = new ArrayList<>();
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
 
@@ -44,9 +43,9 @@ public final class CreateConfigMapVerb extends Verb {
         .files(env.workdir(), files).literals(literals).envFiles(env.workdir(), envFiles);
     ConfigMap cm = new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build();
     if (!sources.data().isEmpty()) cm.setData(sources.data());
-    if (namespaceFlag != null || WriteOutput.dryRun(dryRunFlag) != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
+    if (namespaceFlag != null || dryRunOption.mode() != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
       cm.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), cm, dryRunFlag, output, "failed to create configmap", "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), cm, dryRunOption.flag, output, "failed to create configmap", "created");
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,9 +34,7 @@ public final class CreateDeploymentVerb extends Verb {
   @Option(names = "--port", defaultValue = "-1", description = "The containerPort that this deployment exposes.")
   int port;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
 
@@ -65,10 +64,10 @@ public final class CreateDeploymentVerb extends Verb {
         .withNewSpec().withContainers(containers).endSpec().endTemplate()
         .endSpec().build();
     // kubectl writes the namespace into a client-side object only when -n was given.
-    if (namespaceFlag != null || WriteOutput.dryRun(dryRunFlag) != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
+    if (namespaceFlag != null || dryRunOption.mode() != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
       d.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), d, dryRunFlag, output,
+    return GeneratedObject.createAndPrint(cluster(), out(), d, dryRunOption.flag, output,
         "failed to create deployment", "created");
   }
 

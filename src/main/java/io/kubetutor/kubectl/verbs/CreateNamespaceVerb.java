@@ -7,6 +7,7 @@ import io.kubetutor.kubectl.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,9 +17,7 @@ public final class CreateNamespaceVerb extends Verb {
 
   @Parameters(arity = "0..*", paramLabel = "NAME") List<String> args = new ArrayList<>();
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
 
@@ -28,6 +27,6 @@ public final class CreateNamespaceVerb extends Verb {
       throw KubectlException.usage("create namespace", "exactly one NAME is required, got " + args.size());
     }
     Namespace ns = new NamespaceBuilder().withNewMetadata().withName(args.get(0)).endMetadata().build();
-    return GeneratedObject.createAndPrint(cluster(), out(), ns, dryRunFlag, output, null, "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), ns, dryRunOption.flag, output, null, "created");
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,9 +32,7 @@ public final class CreateSecretGenericVerb extends Verb {
 
   @Option(names = "--type", description = "The type of secret to create") String type;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
 
@@ -54,9 +53,9 @@ public final class CreateSecretGenericVerb extends Verb {
     Secret secret = new SecretBuilder().withNewMetadata().withName(name).endMetadata().build();
     if (!encoded.isEmpty()) secret.setData(encoded);
     if (type != null && !type.isEmpty()) secret.setType(type);
-    if (namespaceFlag != null || WriteOutput.dryRun(dryRunFlag) != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
+    if (namespaceFlag != null || dryRunOption.mode() != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
       secret.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), secret, dryRunFlag, output, "failed to create secret", "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), secret, dryRunOption.flag, output, "failed to create secret", "created");
   }
 }

@@ -84,9 +84,7 @@ public final class DeleteVerb extends Verb {
   @Option(names = {"-o", "--output"}, description = "Output mode. Use \"-o name\" for shorter output (resource/name).")
   String output;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,7 +92,7 @@ public final class DeleteVerb extends Verb {
 
   @Override
   protected int run() throws InterruptedException {
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     if (output != null && !output.isEmpty() && !output.equals("name")) {
       throw new KubectlException("unexpected -o output mode: " + output + ". We only support '-o name'");
     }

@@ -15,6 +15,7 @@ import io.kubetutor.kubectl.manifest.StrictDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,13 +46,11 @@ public final class EditVerb extends Verb {
   @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "Output format in the editor: yaml or json.")
   String output;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Override
   protected int run() {
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     if (!output.equals("yaml") && !output.equals("json")) {
       throw new KubectlException("the edit mode must be one of: yaml, json (not \"" + output + "\")");
     }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,9 +53,7 @@ public final class ExposeVerb extends Verb {
 
   @Option(names = "--selector", description = "A label selector to use for this service (equality only).") String selector;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
 
@@ -118,10 +117,10 @@ public final class ExposeVerb extends Verb {
         .withNewSpec().withPorts(servicePorts).withSelector(new LinkedHashMap<>(podSelector)).endSpec();
     Service svc = b.build();
     if (type != null) svc.getSpec().setType(type);
-    if (namespaceFlag != null || WriteOutput.dryRun(dryRunFlag) != Cluster.DryRun.CLIENT) {
+    if (namespaceFlag != null || dryRunOption.mode() != Cluster.DryRun.CLIENT) {
       svc.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunFlag, output, null, "exposed");
+    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunOption.flag, output, null, "exposed");
   }
 
   /** --port wins; else every port found on the object (named port-1, port-2 ... when several). */

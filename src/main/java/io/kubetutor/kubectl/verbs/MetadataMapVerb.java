@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,9 +44,7 @@ abstract class MetadataMapVerb extends Verb {
   @Option(names = "--list", arity = "0..1", fallbackValue = "true", description = "If true, display the current values.")
   boolean list;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
   String output;
@@ -68,7 +67,7 @@ abstract class MetadataMapVerb extends Verb {
 
   @Override
   protected int run() {
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     List<String> resources = new ArrayList<>();
     Map<String, String> changes = new LinkedHashMap<>();

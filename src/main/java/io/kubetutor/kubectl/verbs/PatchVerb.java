@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,16 +49,14 @@ public final class PatchVerb extends Verb {
   @Option(names = "--type", defaultValue = "strategic", description = "The type of patch being provided; one of [json merge strategic]")
   String type;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
   String output;
 
   @Override
   protected int run() {
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (!type.equals("json") && !type.equals("merge") && !type.equals("strategic")) {
       throw new KubectlException("--type must be one of [json merge strategic], not \"" + type + "\"");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,14 +35,12 @@ public final class RolloutUndoVerb extends Verb {
   @Option(names = "--to-revision", defaultValue = "0", description = "The revision to rollback to. Default to 0 (last revision).")
   long toRevision;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Override
   protected int run() {
     RolloutTarget target = RolloutTarget.parse("undo", args);
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     Deployment d = target.deployment(cluster(), namespace(), "rollback is not supported");
     if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
       throw new KubectlException("you cannot rollback a paused deployment; resume it first with "

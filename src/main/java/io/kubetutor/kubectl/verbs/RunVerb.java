@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,9 +47,7 @@ public final class RunVerb extends Verb {
 
   @Option(names = "--rm", description = "If true, delete the pod after it exits.") boolean rm;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
 
@@ -83,10 +82,10 @@ public final class RunVerb extends Verb {
     Pod pod = new PodBuilder().withNewMetadata().withName(name).withLabels(labels()).endMetadata()
         .withNewSpec().withContainers(c.build()).withDnsPolicy("ClusterFirst").withRestartPolicy(restart).endSpec()
         .build();
-    if (namespaceFlag != null || WriteOutput.dryRun(dryRunFlag) != Cluster.DryRun.CLIENT) {
+    if (namespaceFlag != null || dryRunOption.mode() != Cluster.DryRun.CLIENT) {
       pod.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), pod, dryRunFlag, output, null, "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), pod, dryRunOption.flag, output, null, "created");
   }
 
   private Map<String, String> labels() {

@@ -46,16 +46,14 @@ public final class ScaleVerb extends Verb {
       description = "Select all resources in the namespace of the specified resource types")
   boolean all;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
   String output;
 
   @Override
   protected int run() {
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     if (replicas < 0) {
       throw new KubectlException("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");

@@ -11,6 +11,7 @@ import io.kubetutor.kubectl.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,9 +26,7 @@ abstract class ServiceGenerator extends Verb {
   @Option(names = "--tcp", description = "Port pairs can be specified as '<port>:<targetPort>'.")
   List<String> tcp = new ArrayList<>();
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
 
@@ -61,10 +60,10 @@ abstract class ServiceGenerator extends Verb {
     Service svc = new ServiceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
         .withNewSpec().withPorts(ports).withSelector(labels).withType(type()).endSpec().build();
     customize(svc);
-    if (namespaceFlag != null || WriteOutput.dryRun(dryRunFlag) != Cluster.DryRun.CLIENT) {
+    if (namespaceFlag != null || dryRunOption.mode() != Cluster.DryRun.CLIENT) {
       svc.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunFlag, output,
+    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunOption.flag, output,
         "failed to create " + type() + " service", "created");
   }
 

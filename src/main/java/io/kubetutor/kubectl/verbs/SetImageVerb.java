@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,16 +47,14 @@ public final class SetImageVerb extends Verb {
       description = "Select all resources, in the namespace of the specified resource types")
   boolean all;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = WriteOutput.BARE_DRY_RUN,
-      description = "Must be \"none\", \"server\", or \"client\".")
-  String dryRunFlag;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
   String output;
 
   @Override
   protected int run() {
-    Cluster.DryRun dryRun = WriteOutput.dryRun(dryRunFlag);
+    Cluster.DryRun dryRun = dryRunOption.mode();
     WriteOutput printer = new WriteOutput(output, dryRun, out());
     List<String> resources = new ArrayList<>();
     Map<String, String> images = new LinkedHashMap<>();
