@@ -40,6 +40,7 @@ public final class MemoryStore implements Store {
   private final RandomGenerator random;
   private final Supplier<String> suffix;
   private final List<Consumer<WatchEvent>> watchers = new CopyOnWriteArrayList<>();
+  private final OwnerIndex owners = new OwnerIndex();
   private Admission admission = Admission.NONE;
   private long resourceVersion = 1000;
 
@@ -93,6 +94,21 @@ public final class MemoryStore implements Store {
     return out;
   }
 
+  @Override
+  public <T extends HasMetadata> List<T> controlledBy(Class<T> type, String ownerUid) {
+    return owners.controlledBy(kindOf(type), ownerUid);
+  }
+
+  /** How many objects of a kind the owner with {@code ownerUid} controls (without listing them). */
+  public int countControlledBy(ResourceKind kind, String ownerUid) {
+    return owners.countControlledBy(kind, ownerUid);
+  }
+
+  @Override
+  public <T extends HasMetadata> List<T> withoutController(Class<T> type, String namespace) {
+    return owners.withoutController(kindOf(type), namespace);
+  }
+
   public int count(ResourceKind kind) {
     int n = 0;
     for (TreeMap<String, HasMetadata> space : data.get(kind).values()) n += space.size();
@@ -109,6 +125,7 @@ public final class MemoryStore implements Store {
   /** Puts saved objects back as they were, without admission or watch events. */
   public void restore(List<HasMetadata> objects, long resourceVersion) {
     for (TreeMap<String, TreeMap<String, HasMetadata>> m : data.values()) m.clear();
+    owners.clear();
     for (HasMetadata o : objects) put(ObjectKey.of(o), o);
     this.resourceVersion = resourceVersion;
   }
@@ -312,6 +329,7 @@ public final class MemoryStore implements Store {
     HasMetadata old = space == null ? null : space.remove(key.name());
     if (old == null) return;
     if (space.isEmpty()) data.get(key.kind()).remove(key.namespace());
+    owners.remove(key);
     HasMetadata gone = Objects.copy(old);
     gone.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
     notify(WatchEvent.Type.DELETED, gone);
@@ -335,6 +353,7 @@ public final class MemoryStore implements Store {
 
   private void put(ObjectKey key, HasMetadata o) {
     data.get(key.kind()).computeIfAbsent(key.namespace(), n -> new TreeMap<>()).put(key.name(), o);
+    owners.put(key, o);
   }
 
   private void notify(WatchEvent.Type type, HasMetadata o) {
