@@ -49,7 +49,11 @@ public final class DeploymentController implements Reconciler {
       REVISION_HISTORY, DESIRED, MAX);
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
+  private static final int CANONICAL_CACHE_SIZE = 256;
+
   private final ControlPlane plane;
+  private final java.util.IdentityHashMap<PodTemplateSpec, String> canonicalTemplates = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<PodTemplateSpec, String> canonicalRsTemplates = new java.util.IdentityHashMap<>();
 
   public DeploymentController(ControlPlane plane) {
     this.plane = plane;
@@ -121,21 +125,41 @@ public final class DeploymentController implements Reconciler {
   }
 
   /** The ReplicaSet whose template equals the Deployment's, ignoring the hash label. */
-  private static ReplicaSet findNew(Deployment d, List<ReplicaSet> all) {
+  private ReplicaSet findNew(Deployment d, List<ReplicaSet> all) {
+    String want = canonicalCached(d.getSpec().getTemplate(), false);
     for (ReplicaSet rs : all) {
-      if (sameTemplate(rs.getSpec().getTemplate(), d.getSpec().getTemplate())) return rs;
+      if (canonicalCached(rs.getSpec().getTemplate(), true).equals(want)) return rs;
     }
     return null;
   }
 
   static boolean sameTemplate(PodTemplateSpec rsTemplate, PodTemplateSpec dTemplate) {
+    return canonicalWithoutHash(rsTemplate).equals(canonical(dTemplate));
+  }
+
+  private static String canonicalWithoutHash(PodTemplateSpec rsTemplate) {
     PodTemplateSpec a = new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder(rsTemplate).build();
     if (a.getMetadata() != null && a.getMetadata().getLabels() != null) {
       Map<String, String> labels = new LinkedHashMap<>(a.getMetadata().getLabels());
       labels.remove(HASH_LABEL);
       a.getMetadata().setLabels(labels);
     }
-    return canonical(a).equals(canonical(dTemplate));
+    return canonical(a);
+  }
+
+  /**
+   * The canonical text of a stored template, remembered by identity: stored objects never change,
+   * so each template is encoded once instead of on every sync (a JSON encoding per ReplicaSet per
+   * pod status change was the controller's main cost at scale).
+   */
+  private String canonicalCached(PodTemplateSpec template, boolean withoutHash) {
+    java.util.IdentityHashMap<PodTemplateSpec, String> cache = withoutHash ? canonicalRsTemplates : canonicalTemplates;
+    String known = cache.get(template);
+    if (known != null) return known;
+    if (cache.size() >= CANONICAL_CACHE_SIZE) cache.clear();
+    String text = withoutHash ? canonicalWithoutHash(template) : canonical(template);
+    cache.put(template, text);
+    return text;
   }
 
   private static List<ReplicaSet> olds(List<ReplicaSet> all, ReplicaSet newRs) {

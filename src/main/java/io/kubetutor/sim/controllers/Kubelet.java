@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.LogOptions;
-import io.kubetutor.cluster.Objects;
 import io.kubetutor.sim.ContainerLogs;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.WatchEvent;
@@ -434,8 +433,15 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     Pod current = cp.store().get(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     if (current == null || !rt.uid.equals(current.getMetadata().getUid())) return;
     if (NodeLifecycleController.kubeletStopped(cp.store().get(Node.class, null, rt.node))) return;  // posts nothing while down
-    Pod copy = Objects.copy(current);
-    var status = copy.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus() : copy.getStatus();
+    // A status write needs only a status of its own: the spec and metadata are the stored ones,
+    // read but not changed, so the pod is not deep-copied.
+    Pod copy = new Pod();
+    copy.setApiVersion(current.getApiVersion());
+    copy.setKind(current.getKind());
+    copy.setMetadata(current.getMetadata());
+    copy.setSpec(current.getSpec());
+    var status = current.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus()
+        : new io.fabric8.kubernetes.api.model.PodStatusBuilder(current.getStatus()).build();
     List<ContainerStatus> statuses = new ArrayList<>();
     boolean allReady = true;
     boolean anyRunning = false;

@@ -197,10 +197,18 @@ public final class MemoryStore implements Store {
       throw ClusterException.conflict(kind.qualifiedPlural(), in.getName(),
           "the object has been modified; please apply your changes to the latest version and try again");
     }
-    HasMetadata o = Objects.copy(object);
+    ObjectMeta was = old.getMetadata();
+    HasMetadata o = status ? Subresources.withStatusOf(old, object) : null;
+    if (o != null) {
+      // The hot path (kubelet and controller status writes): only the status is copied.
+      o.setApiVersion(kind.apiVersion());
+      ObjectMeta meta = o.getMetadata();
+      meta.setResourceVersion(was.getResourceVersion());
+      return o;
+    }
+    o = Objects.copy(object);
     o.setApiVersion(kind.apiVersion());
     ObjectMeta meta = o.getMetadata();
-    ObjectMeta was = old.getMetadata();
     if (status) {
       // The status subresource ignores metadata and spec changes.
       o.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(was).build());
