@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.kubetutor.cluster.ClusterException;
-import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.WatchEvent;
 import io.kubetutor.sim.clock.SimClock;
@@ -226,7 +225,8 @@ public final class Engine implements ControlPlane {
     if (known != null) {
       Event stored = (Event) store.get(ObjectKey.of(known));
       if (stored != null) {
-        Event merged = Objects.copy(stored);
+        Event merged = io.kubetutor.sim.store.ShallowCopy.of(stored);
+        merged.setMetadata(io.kubetutor.sim.store.ShallowCopy.of(stored.getMetadata()));
         merged.setCount(stored.getCount() == null ? 2 : stored.getCount() + 1);
         merged.setLastTimestamp(now);
         store.putRaw(merged, false);

@@ -272,8 +272,7 @@ public final class DeploymentController implements Reconciler {
     List<ReplicaSet> olds = olds(all, existing);
     int newRevision = maxRevision(olds) + 1;
     if (existing != null) {
-      ReplicaSet updated = Objects.copy(existing);
-      Map<String, String> a = annotations(d, updated.getMetadata().getAnnotations());
+      Map<String, String> a = annotations(d, existing.getMetadata().getAnnotations());
       int current = revision(existing);
       if (current < newRevision) {
         if (current > 0) {
@@ -283,6 +282,7 @@ public final class DeploymentController implements Reconciler {
         a.put(REVISION, String.valueOf(newRevision));
       }
       if (!a.equals(existing.getMetadata().getAnnotations())) {
+        ReplicaSet updated = Objects.copy(existing);
         updated.getMetadata().setAnnotations(a);
         existing = (ReplicaSet) plane.store().update(updated);
       }
@@ -616,8 +616,9 @@ public final class DeploymentController implements Reconciler {
     if (currentNew != null && currentNew.getStatus() != null && currentNew.getStatus().getReplicas() != null) {
       updated = currentNew.getStatus().getReplicas();
     }
-    Deployment next = Objects.copy(d);
-    DeploymentStatus st = next.getStatus() == null ? new DeploymentStatus() : next.getStatus();
+    // Only the status is written (and its fields replaced, never edited): a one-level copy will do.
+    Deployment next = io.kubetutor.sim.store.ShallowCopy.of(d);
+    DeploymentStatus st = d.getStatus() == null ? new DeploymentStatus() : io.kubetutor.sim.store.ShallowCopy.of(d.getStatus());
     next.setStatus(st);
     st.setObservedGeneration(d.getMetadata().getGeneration());
     st.setReplicas(replicas == 0 ? null : replicas);
@@ -658,7 +659,7 @@ public final class DeploymentController implements Reconciler {
       DeploymentCondition p = condition(st, "Progressing");
       Integer deadline = d.getSpec().getProgressDeadlineSeconds();
       if (!done && deadline != null && p != null && "True".equals(p.getStatus())) {
-        Instant last = Instant.parse(p.getLastUpdateTime());
+        Instant last = parseTime(p.getLastUpdateTime());
         Instant expires = last.plusSeconds(deadline);
         if (!expires.isAfter(plane.clock().now())) {
           setCondition(st, "Progressing", "False", "ProgressDeadlineExceeded", "ReplicaSet \"" + rsName
@@ -669,6 +670,18 @@ public final class DeploymentController implements Reconciler {
       }
     }
     if (!java.util.Objects.equals(d.getStatus(), st)) plane.store().updateStatus(next);
+  }
+
+  private String lastParsedText;
+  private Instant lastParsed;
+
+  /** Parses a condition time, remembering the last one (every sync of a rollout reads the same one). */
+  private Instant parseTime(String text) {
+    if (!text.equals(lastParsedText)) {
+      lastParsed = Instant.parse(text);
+      lastParsedText = text;
+    }
+    return lastParsed;
   }
 
   private static boolean changed(Deployment before, Deployment after) {

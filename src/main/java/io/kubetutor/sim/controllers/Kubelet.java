@@ -441,7 +441,7 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     copy.setMetadata(current.getMetadata());
     copy.setSpec(current.getSpec());
     var status = current.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus()
-        : new io.fabric8.kubernetes.api.model.PodStatusBuilder(current.getStatus()).build();
+        : io.kubetutor.sim.store.ShallowCopy.of(current.getStatus());  // fields below are replaced, never edited
     List<ContainerStatus> statuses = new ArrayList<>();
     boolean allReady = true;
     boolean anyRunning = false;

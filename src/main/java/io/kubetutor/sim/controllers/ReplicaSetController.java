@@ -211,7 +211,8 @@ public final class ReplicaSetController implements Reconciler {
     meta.setNamespace(rs.getMetadata().getNamespace());
     meta.setOwnerReferences(new ArrayList<>(List.of(Owners.controllerRef(rs))));
     pod.setMetadata(meta);
-    pod.setSpec(new io.fabric8.kubernetes.api.model.PodSpecBuilder(template.getSpec()).build());
+    // The stored template's spec is shared here: the store copies what it is given on create.
+    pod.setSpec(template.getSpec());
     return pod;
   }
 
@@ -301,7 +302,7 @@ public final class ReplicaSetController implements Reconciler {
         && old.getObservedGeneration() == generation) {
       return;
     }
-    ReplicaSet updated = Objects.copy(rs);
+    ReplicaSet updated = io.kubetutor.sim.store.ShallowCopy.of(rs);  // only the status is written
     ReplicaSetStatus status = new ReplicaSetStatus();
     status.setReplicas(replicas);
     status.setFullyLabeledReplicas(fully == 0 ? null : fully);

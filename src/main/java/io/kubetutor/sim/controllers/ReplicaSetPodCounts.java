@@ -118,7 +118,7 @@ final class ReplicaSetPodCounts {
       c.fullyLabeled = fullyLabeledSelector.matches(pod.getMetadata().getLabels());
       c.ready = Owners.ready(pod);
       if (c.ready) {
-        Instant since = readySince(pod);
+        Instant since = readySinceCached(pod);
         c.availableAt = since == null ? now : since.plusSeconds(minReady);
       }
     }
@@ -157,6 +157,21 @@ final class ReplicaSetPodCounts {
       }
     }
     return recheck;
+  }
+
+  private String lastReadyText;
+  private Instant lastReady;
+
+  /** {@link #readySince}, remembering the last time parsed (pods turn ready in the same second by the hundred). */
+  private Instant readySinceCached(Pod p) {
+    PodCondition c = Owners.condition(p, "Ready");
+    String text = c == null ? null : c.getLastTransitionTime();
+    if (text == null) return null;
+    if (!text.equals(lastReadyText)) {
+      lastReady = Instant.parse(text);
+      lastReadyText = text;
+    }
+    return lastReady;
   }
 
   static Instant readySince(Pod p) {

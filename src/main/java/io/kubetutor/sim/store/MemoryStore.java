@@ -256,8 +256,11 @@ public final class MemoryStore implements Store {
       throw ClusterException.conflict("pods/binding", key.name(), "pod " + key.name() + " is already assigned to node \""
           + old.getSpec().getNodeName() + "\"");
     }
-    Pod bound = Objects.copy(old);
+    // One-level copies: only nodeName, the conditions and the resourceVersion change.
+    Pod bound = shallowWithMeta(old);
+    bound.setSpec(ShallowCopy.of(old.getSpec()));
     bound.getSpec().setNodeName(node);
+    bound.setStatus(old.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus() : ShallowCopy.of(old.getStatus()));
     List<io.fabric8.kubernetes.api.model.PodCondition> conditions = bound.getStatus().getConditions() == null
         ? new ArrayList<>() : new ArrayList<>(bound.getStatus().getConditions());
     conditions.removeIf(c -> "PodScheduled".equals(c.getType()));
@@ -295,7 +298,7 @@ public final class MemoryStore implements Store {
         long current = was.getDeletionGracePeriodSeconds() == null ? grace : was.getDeletionGracePeriodSeconds();
         if (grace >= current) return old;
       }
-      Pod marked = Objects.copy(pod);
+      Pod marked = shallowWithMeta(pod);
       marked.getMetadata().setDeletionTimestamp(clock.now().plusSeconds(grace).toString());
       marked.getMetadata().setDeletionGracePeriodSeconds(grace);
       marked.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
@@ -338,7 +341,7 @@ public final class MemoryStore implements Store {
     if (old == null) return;
     if (space.isEmpty()) data.get(key.kind()).remove(key.namespace());
     owners.remove(key);
-    HasMetadata gone = Objects.copy(old);
+    HasMetadata gone = shallowWithMeta(old);
     gone.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
     notify(WatchEvent.Type.DELETED, gone);
   }
@@ -358,6 +361,17 @@ public final class MemoryStore implements Store {
   }
 
   // ---- helpers ----
+
+  /**
+   * A one-level copy of a stored object with its own one-level copy of the metadata, for writes
+   * that change only metadata fields (resourceVersion, deletion marks): stored objects are never
+   * changed, so the rest can be shared.
+   */
+  static <T extends HasMetadata> T shallowWithMeta(T stored) {
+    T copy = ShallowCopy.of(stored);
+    copy.setMetadata(ShallowCopy.of(stored.getMetadata()));
+    return copy;
+  }
 
   private void put(ObjectKey key, HasMetadata o) {
     data.get(key.kind()).computeIfAbsent(key.namespace(), n -> new TreeMap<>()).put(key.name(), o);

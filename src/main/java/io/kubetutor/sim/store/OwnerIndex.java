@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The store's index of objects by their controller (the owner reference with {@code controller:
@@ -22,9 +21,9 @@ import java.util.TreeMap;
  */
 final class OwnerIndex {
 
-  private final Map<ResourceKind, Map<String, TreeMap<ObjectKey, HasMetadata>>> byController =
+  private final Map<ResourceKind, Map<String, HashMap<ObjectKey, HasMetadata>>> byController =
       new EnumMap<>(ResourceKind.class);
-  private final Map<ResourceKind, Map<String, TreeMap<ObjectKey, HasMetadata>>> withoutController =
+  private final Map<ResourceKind, Map<String, HashMap<ObjectKey, HasMetadata>>> withoutController =
       new EnumMap<>(ResourceKind.class);
   /** Where each indexed object is filed now: its controller's uid, or null for "no controller". */
   private final Map<ObjectKey, String> filedUnder = new HashMap<>();
@@ -42,10 +41,10 @@ final class OwnerIndex {
     unfile(key);
     OwnerReference ref = Owners.controllerOf(o);
     if (ref != null && ref.getUid() != null) {
-      byController.get(key.kind()).computeIfAbsent(ref.getUid(), u -> new TreeMap<>()).put(key, o);
+      byController.get(key.kind()).computeIfAbsent(ref.getUid(), u -> new HashMap<>()).put(key, o);
       filedUnder.put(key, ref.getUid());
     } else {
-      withoutController.get(key.kind()).computeIfAbsent(key.namespace(), n -> new TreeMap<>()).put(key, o);
+      withoutController.get(key.kind()).computeIfAbsent(key.namespace(), n -> new HashMap<>()).put(key, o);
       filedUnder.put(key, null);
     }
   }
@@ -64,10 +63,10 @@ final class OwnerIndex {
   private void unfile(ObjectKey key) {
     if (!filedUnder.containsKey(key)) return;
     String uid = filedUnder.remove(key);
-    Map<String, TreeMap<ObjectKey, HasMetadata>> groups = uid != null ? byController.get(key.kind())
+    Map<String, HashMap<ObjectKey, HasMetadata>> groups = uid != null ? byController.get(key.kind())
         : withoutController.get(key.kind());
     String group = uid != null ? uid : key.namespace();
-    TreeMap<ObjectKey, HasMetadata> members = groups.get(group);
+    HashMap<ObjectKey, HasMetadata> members = groups.get(group);
     if (members == null) return;
     members.remove(key);
     if (members.isEmpty()) groups.remove(group);
@@ -76,20 +75,31 @@ final class OwnerIndex {
   /** Objects of {@code kind} whose controller has {@code ownerUid}, in namespace then name order (a copy). */
   @SuppressWarnings("unchecked")
   <T extends HasMetadata> List<T> controlledBy(ResourceKind kind, String ownerUid) {
-    TreeMap<ObjectKey, HasMetadata> members = byController.get(kind).get(ownerUid);
-    return members == null ? new ArrayList<>() : new ArrayList<>((java.util.Collection<T>) members.values());
+    HashMap<ObjectKey, HasMetadata> members = byController.get(kind).get(ownerUid);
+    return sorted(members);
   }
 
   /** How many objects of {@code kind} {@code ownerUid} controls. */
   int countControlledBy(ResourceKind kind, String ownerUid) {
-    TreeMap<ObjectKey, HasMetadata> members = byController.get(kind).get(ownerUid);
+    HashMap<ObjectKey, HasMetadata> members = byController.get(kind).get(ownerUid);
     return members == null ? 0 : members.size();
   }
 
   /** Objects of {@code kind} in {@code namespace} that no controller owns, in name order (a copy). */
   @SuppressWarnings("unchecked")
   <T extends HasMetadata> List<T> withoutController(ResourceKind kind, String namespace) {
-    TreeMap<ObjectKey, HasMetadata> members = withoutController.get(kind).get(kind.namespaced() ? namespace : "");
-    return members == null ? new ArrayList<>() : new ArrayList<>((java.util.Collection<T>) members.values());
+    HashMap<ObjectKey, HasMetadata> members = withoutController.get(kind).get(kind.namespaced() ? namespace : "");
+    return sorted(members);
+  }
+
+  /** Members in key order (hash maps keep writes O(1); the order is paid for only when listing). */
+  @SuppressWarnings("unchecked")
+  private static <T extends HasMetadata> List<T> sorted(HashMap<ObjectKey, HasMetadata> members) {
+    if (members == null) return new ArrayList<>();
+    List<ObjectKey> keys = new ArrayList<>(members.keySet());
+    keys.sort(null);
+    List<T> out = new ArrayList<>(keys.size());
+    for (ObjectKey k : keys) out.add((T) members.get(k));
+    return out;
   }
 }

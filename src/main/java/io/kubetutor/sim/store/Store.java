@@ -55,7 +55,11 @@ public interface Store {
   /** Updates metadata and spec (status is kept); a stale resourceVersion is a Conflict. */
   HasMetadata update(HasMetadata object);
 
-  /** Updates status only (the status subresource). */
+  /**
+   * Updates status only (the status subresource). The status is copied one level deep: its lists
+   * and nested objects are taken over by the store, so the caller must not change them afterwards
+   * (controllers build a fresh status for each write; this keeps status writes cheap at scale).
+   */
   HasMetadata updateStatus(HasMetadata object);
 
   /**
