@@ -52,8 +52,8 @@ public final class DeploymentController implements Reconciler {
   private static final int CANONICAL_CACHE_SIZE = 256;
 
   private final ControlPlane plane;
-  private final java.util.IdentityHashMap<PodTemplateSpec, String> canonicalTemplates = new java.util.IdentityHashMap<>();
-  private final java.util.IdentityHashMap<PodTemplateSpec, String> canonicalRsTemplates = new java.util.IdentityHashMap<>();
+  private final Map<String, Encoded> canonicalTemplates = new java.util.HashMap<>();
+  private final Map<String, Encoded> canonicalRsTemplates = new java.util.HashMap<>();
 
   public DeploymentController(ControlPlane plane) {
     this.plane = plane;
@@ -126,9 +126,9 @@ public final class DeploymentController implements Reconciler {
 
   /** The ReplicaSet whose template equals the Deployment's, ignoring the hash label. */
   private ReplicaSet findNew(Deployment d, List<ReplicaSet> all) {
-    String want = canonicalCached(d.getSpec().getTemplate(), false);
+    String want = canonicalCached(d.getMetadata().getUid(), d.getSpec().getTemplate(), false);
     for (ReplicaSet rs : all) {
-      if (canonicalCached(rs.getSpec().getTemplate(), true).equals(want)) return rs;
+      if (canonicalCached(rs.getMetadata().getUid(), rs.getSpec().getTemplate(), true).equals(want)) return rs;
     }
     return null;
   }
@@ -147,18 +147,25 @@ public final class DeploymentController implements Reconciler {
     return canonical(a);
   }
 
+  /** A template's canonical text, remembered per owner uid with the template it was made from. */
+  private record Encoded(PodTemplateSpec template, String text) {}
+
   /**
-   * The canonical text of a stored template, remembered by identity: stored objects never change,
-   * so each template is encoded once instead of on every sync (a JSON encoding per ReplicaSet per
-   * pod status change was the controller's main cost at scale).
+   * The canonical text of an object's template, remembered per object uid: encoding a template to
+   * JSON on every sync (per ReplicaSet, per pod status change) was the controller's main cost at
+   * scale. A stored template that is the same instance, or equal to the remembered one (a scale
+   * writes a new copy of the same template), reuses the text.
    */
-  private String canonicalCached(PodTemplateSpec template, boolean withoutHash) {
-    java.util.IdentityHashMap<PodTemplateSpec, String> cache = withoutHash ? canonicalRsTemplates : canonicalTemplates;
-    String known = cache.get(template);
-    if (known != null) return known;
+  private String canonicalCached(String uid, PodTemplateSpec template, boolean withoutHash) {
+    Map<String, Encoded> cache = withoutHash ? canonicalRsTemplates : canonicalTemplates;
+    Encoded known = cache.get(uid);
+    if (known != null && (known.template() == template || known.template().equals(template))) {
+      if (known.template() != template) cache.put(uid, new Encoded(template, known.text()));
+      return known.text();
+    }
     if (cache.size() >= CANONICAL_CACHE_SIZE) cache.clear();
     String text = withoutHash ? canonicalWithoutHash(template) : canonical(template);
-    cache.put(template, text);
+    cache.put(uid, new Encoded(template, text));
     return text;
   }
 

@@ -140,15 +140,6 @@ public final class ReplicaSetController implements Reconciler {
     counted.refresh(rs, plane.store(), plane.clock().now());
   }
 
-  /** The active pods {@code rs} controls whose labels match its selector, as stored now, in name order. */
-  private List<Pod> activePods(ReplicaSet rs, Selector selector) {
-    List<Pod> active = new ArrayList<>();
-    for (Pod pod : plane.store().controlledBy(Pod.class, rs.getMetadata().getUid())) {
-      if (Owners.active(pod) && selector.matches(pod.getMetadata().getLabels())) active.add(pod);
-    }
-    return active;
-  }
-
   /** Creates or deletes pods towards {@code spec.replicas}; returns whether it tried to. */
   private boolean manageReplicas(ReplicaSet rs, ReplicaSetPodCounts counted) {
     int activeCount = counted.replicas;
@@ -179,7 +170,7 @@ public final class ReplicaSetController implements Reconciler {
       }
     } else if (diff > 0) {
       int toDelete = Math.min(diff, BURST_REPLICAS);
-      List<Pod> active = activePods(rs, counted.selector());
+      List<Pod> active = counted.activePods();  // their order does not matter: the ranking is total
       for (Pod pod : podsToDelete(active, toDelete)) {
         plane.trace(name(), rsName + " has " + active.size() + " of " + want + " pods, deleting "
             + pod.getMetadata().getName());
@@ -216,6 +207,13 @@ public final class ReplicaSetController implements Reconciler {
     return pod;
   }
 
+  /** A pod's place in the deletion ranking, each criterion worked out once (not once per comparison). */
+  private record Rank(Pod pod, boolean scheduled, int phase, boolean ready, int cost, int podsOnNode,
+                      int readyBucket, int restarts, int createdBucket, String uid) {}
+
+  /** Stands for "no ready time", which ranks as newest. */
+  private static final int NO_TIME = -1;
+
   /** The first {@code n} pods in the deletion ranking of {@code ActivePodsWithRanks.Less} (§7.4). */
   List<Pod> podsToDelete(List<Pod> active, int n) {
     Map<String, Integer> perNode = new HashMap<>();
@@ -224,20 +222,43 @@ public final class ReplicaSetController implements Reconciler {
       if (node != null) perNode.merge(node, 1, Integer::sum);
     }
     Instant now = plane.clock().now();
-    Comparator<Pod> order = Comparator
-        .comparing((Pod p) -> p.getSpec().getNodeName() != null)
-        .thenComparing(p -> phaseRank(p))
-        .thenComparing(Owners::ready)
-        .thenComparing(ReplicaSetController::deletionCost)
-        .thenComparing(p -> -perNode.getOrDefault(p.getSpec().getNodeName(), 0))
-        .thenComparing((a, b) -> Owners.ready(a) && Owners.ready(b)
-            ? compareNewerFirst(readySince(a), readySince(b), a, b, now) : 0)
-        .thenComparing(p -> -maxRestarts(p))
-        .thenComparing((a, b) -> compareNewerFirst(Instant.parse(a.getMetadata().getCreationTimestamp()),
-            Instant.parse(b.getMetadata().getCreationTimestamp()), a, b, now));
-    List<Pod> sorted = new ArrayList<>(active);
-    sorted.sort(order);
-    return sorted.subList(0, Math.min(n, sorted.size()));
+    Map<String, Instant> parsed = new HashMap<>();  // pods are created and turn ready in the same seconds
+    List<Rank> ranks = new ArrayList<>(active.size());
+    for (Pod p : active) {
+      boolean ready = Owners.ready(p);
+      PodCondition readyCondition = Owners.condition(p, "Ready");
+      String readyText = readyCondition == null ? null : readyCondition.getLastTransitionTime();
+      int readyBucket = ready && readyText != null ? bucket(now, parsed.computeIfAbsent(readyText, Instant::parse)) : NO_TIME;
+      int createdBucket = bucket(now, parsed.computeIfAbsent(p.getMetadata().getCreationTimestamp(), Instant::parse));
+      ranks.add(new Rank(p, p.getSpec().getNodeName() != null, phaseRank(p), ready, deletionCost(p),
+          perNode.getOrDefault(p.getSpec().getNodeName(), 0), readyBucket, maxRestarts(p), createdBucket,
+          p.getMetadata().getUid()));
+    }
+    Comparator<Rank> order = Comparator
+        .comparing(Rank::scheduled)
+        .thenComparingInt(Rank::phase)
+        .thenComparing(Rank::ready)
+        .thenComparingInt(Rank::cost)
+        .thenComparingInt(r -> -r.podsOnNode())
+        .thenComparing((a, b) -> a.ready() && b.ready() ? compareNewerFirst(a.readyBucket(), b.readyBucket(), a, b) : 0)
+        .thenComparingInt(r -> -r.restarts())
+        .thenComparing((a, b) -> compareNewerFirst(a.createdBucket(), b.createdBucket(), a, b));
+    // Only the first n are wanted (a rolling update takes a few at a time from hundreds): keep the
+    // n lowest in a heap whose head is the highest kept, instead of sorting them all.
+    int keep = Math.min(n, ranks.size());
+    java.util.PriorityQueue<Rank> lowest = new java.util.PriorityQueue<>(keep + 1, order.reversed());
+    for (Rank r : ranks) {
+      if (lowest.size() < keep) lowest.add(r);
+      else if (keep > 0 && order.compare(r, lowest.peek()) < 0) {
+        lowest.poll();
+        lowest.add(r);
+      }
+    }
+    List<Rank> chosen = new ArrayList<>(lowest);
+    chosen.sort(order);
+    List<Pod> out = new ArrayList<>(keep);
+    for (Rank r : chosen) out.add(r.pod());
+    return out;
   }
 
   private static int phaseRank(Pod p) {
@@ -257,10 +278,6 @@ public final class ReplicaSetController implements Reconciler {
     }
   }
 
-  private static Instant readySince(Pod p) {
-    return ReplicaSetPodCounts.readySince(p);
-  }
-
   private static int maxRestarts(Pod p) {
     int max = 0;
     if (p.getStatus() != null && p.getStatus().getContainerStatuses() != null) {
@@ -271,15 +288,13 @@ public final class ReplicaSetController implements Reconciler {
     return max;
   }
 
-  /** Newer first, compared in log2 buckets of age (LogarithmicScaleDown), ties broken by UID. A null time is newest. */
-  private static int compareNewerFirst(Instant a, Instant b, Pod pa, Pod pb, Instant now) {
-    if (a == null && b == null) return 0;
-    if (a == null) return -1;
-    if (b == null) return 1;
-    int ba = bucket(now, a);
-    int bb = bucket(now, b);
-    if (ba != bb) return Integer.compare(ba, bb);
-    return pa.getMetadata().getUid().compareTo(pb.getMetadata().getUid());
+  /** Newer first, compared in log2 buckets of age (LogarithmicScaleDown), ties broken by UID. No time is newest. */
+  private static int compareNewerFirst(int bucketA, int bucketB, Rank a, Rank b) {
+    if (bucketA == NO_TIME && bucketB == NO_TIME) return 0;
+    if (bucketA == NO_TIME) return -1;
+    if (bucketB == NO_TIME) return 1;
+    if (bucketA != bucketB) return Integer.compare(bucketA, bucketB);
+    return a.uid().compareTo(b.uid());
   }
 
   private static int bucket(Instant now, Instant t) {

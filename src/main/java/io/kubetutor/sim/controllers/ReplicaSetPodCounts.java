@@ -12,7 +12,9 @@ import io.kubetutor.sim.Selectors;
 import io.kubetutor.sim.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,7 @@ final class ReplicaSetPodCounts {
 
   /** One counted pod: whether it matches, and what it adds to each figure. */
   private static final class Counted {
+    Pod pod;
     boolean active;
     boolean fullyLabeled;
     boolean ready;
@@ -68,6 +71,16 @@ final class ReplicaSetPodCounts {
   }
 
   Selector selector() { return selector; }
+
+  /**
+   * The active pods counted (controlled, matching), as stored at the last {@link #refresh}: every
+   * change to one of them marks it dirty, so after a refresh these are the stored instances.
+   */
+  List<Pod> activePods() {
+    List<Pod> out = new ArrayList<>(replicas);
+    for (Counted c : counted.values()) if (c.active) out.add(c.pod);
+    return out;
+  }
 
   /** Names of owned pods that stopped matching the selector, in name order. */
   Set<String> mismatched() { return mismatched; }
@@ -113,6 +126,7 @@ final class ReplicaSetPodCounts {
       return;
     }
     Counted c = new Counted();
+    c.pod = pod;
     c.active = Owners.active(pod);
     if (c.active) {
       c.fullyLabeled = fullyLabeledSelector.matches(pod.getMetadata().getLabels());
