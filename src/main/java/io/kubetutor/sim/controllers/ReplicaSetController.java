@@ -170,7 +170,7 @@ public final class ReplicaSetController implements Reconciler {
       }
     } else if (diff > 0) {
       int toDelete = Math.min(diff, BURST_REPLICAS);
-      List<Pod> active = counted.activePods();  // their order does not matter: the ranking is total
+      var active = counted.activePods();  // their order does not matter: the ranking is total
       for (Pod pod : podsToDelete(active, toDelete)) {
         plane.trace(name(), rsName + " has " + active.size() + " of " + want + " pods, deleting "
             + pod.getMetadata().getName());
@@ -215,24 +215,16 @@ public final class ReplicaSetController implements Reconciler {
   private static final int NO_TIME = -1;
 
   /** The first {@code n} pods in the deletion ranking of {@code ActivePodsWithRanks.Less} (§7.4). */
-  List<Pod> podsToDelete(List<Pod> active, int n) {
+  List<Pod> podsToDelete(List<ReplicaSetPodCounts.DeletionFacts> active, int n) {
     Map<String, Integer> perNode = new HashMap<>();
-    for (Pod p : active) {
-      String node = p.getSpec().getNodeName();
-      if (node != null) perNode.merge(node, 1, Integer::sum);
-    }
+    for (var p : active) if (p.node() != null) perNode.merge(p.node(), 1, Integer::sum);
     Instant now = plane.clock().now();
-    Map<String, Instant> parsed = new HashMap<>();  // pods are created and turn ready in the same seconds
     List<Rank> ranks = new ArrayList<>(active.size());
-    for (Pod p : active) {
-      boolean ready = Owners.ready(p);
-      PodCondition readyCondition = Owners.condition(p, "Ready");
-      String readyText = readyCondition == null ? null : readyCondition.getLastTransitionTime();
-      int readyBucket = ready && readyText != null ? bucket(now, parsed.computeIfAbsent(readyText, Instant::parse)) : NO_TIME;
-      int createdBucket = bucket(now, parsed.computeIfAbsent(p.getMetadata().getCreationTimestamp(), Instant::parse));
-      ranks.add(new Rank(p, p.getSpec().getNodeName() != null, phaseRank(p), ready, deletionCost(p),
-          perNode.getOrDefault(p.getSpec().getNodeName(), 0), readyBucket, maxRestarts(p), createdBucket,
-          p.getMetadata().getUid()));
+    for (var p : active) {
+      int readyBucket = p.ready() && p.readySince() != null ? bucket(now, p.readySince()) : NO_TIME;
+      ranks.add(new Rank(p.pod(), p.node() != null, p.phase(), p.ready(), p.cost(),
+          perNode.getOrDefault(p.node(), 0), readyBucket, p.restarts(), bucket(now, p.created()),
+          p.pod().getMetadata().getUid()));
     }
     Comparator<Rank> order = Comparator
         .comparing(Rank::scheduled)
@@ -261,14 +253,14 @@ public final class ReplicaSetController implements Reconciler {
     return out;
   }
 
-  private static int phaseRank(Pod p) {
+  static int phaseRank(Pod p) {
     String phase = p.getStatus() == null ? "Pending" : p.getStatus().getPhase();
     if ("Pending".equals(phase)) return 0;
     if ("Unknown".equals(phase)) return 1;
     return 2;
   }
 
-  private static int deletionCost(Pod p) {
+  static int deletionCost(Pod p) {
     Map<String, String> a = p.getMetadata().getAnnotations();
     String v = a == null ? null : a.get("controller.kubernetes.io/pod-deletion-cost");
     try {
@@ -278,7 +270,7 @@ public final class ReplicaSetController implements Reconciler {
     }
   }
 
-  private static int maxRestarts(Pod p) {
+  static int maxRestarts(Pod p) {
     int max = 0;
     if (p.getStatus() != null && p.getStatus().getContainerStatuses() != null) {
       for (ContainerStatus s : p.getStatus().getContainerStatuses()) {

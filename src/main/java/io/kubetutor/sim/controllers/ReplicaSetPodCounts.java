@@ -29,8 +29,12 @@ import java.util.TreeSet;
 final class ReplicaSetPodCounts {
 
   /** One counted pod: whether it matches, and what it adds to each figure. */
+  /** What the deletion ranking needs of an active pod, worked out once when the pod is counted. */
+  record DeletionFacts(Pod pod, String node, int phase, boolean ready, int cost, Instant readySince, int restarts,
+                       Instant created) {}
+
   private static final class Counted {
-    Pod pod;
+    DeletionFacts facts;
     boolean active;
     boolean fullyLabeled;
     boolean ready;
@@ -76,10 +80,22 @@ final class ReplicaSetPodCounts {
    * The active pods counted (controlled, matching), as stored at the last {@link #refresh}: every
    * change to one of them marks it dirty, so after a refresh these are the stored instances.
    */
-  List<Pod> activePods() {
-    List<Pod> out = new ArrayList<>(replicas);
-    for (Counted c : counted.values()) if (c.active) out.add(c.pod);
+  List<DeletionFacts> activePods() {
+    List<DeletionFacts> out = new ArrayList<>(replicas);
+    for (Counted c : counted.values()) if (c.active) out.add(c.facts);
     return out;
+  }
+
+  private String lastCreatedText;
+  private Instant lastCreated;
+
+  private Instant created(Pod p) {
+    String text = p.getMetadata().getCreationTimestamp();
+    if (!text.equals(lastCreatedText)) {
+      lastCreated = Instant.parse(text);
+      lastCreatedText = text;
+    }
+    return lastCreated;
   }
 
   /** Names of owned pods that stopped matching the selector, in name order. */
@@ -126,15 +142,14 @@ final class ReplicaSetPodCounts {
       return;
     }
     Counted c = new Counted();
-    c.pod = pod;
     c.active = Owners.active(pod);
     if (c.active) {
       c.fullyLabeled = fullyLabeledSelector.matches(pod.getMetadata().getLabels());
       c.ready = Owners.ready(pod);
-      if (c.ready) {
-        Instant since = readySinceCached(pod);
-        c.availableAt = since == null ? now : since.plusSeconds(minReady);
-      }
+      Instant since = c.ready ? readySinceCached(pod) : null;
+      if (c.ready) c.availableAt = since == null ? now : since.plusSeconds(minReady);
+      c.facts = new DeletionFacts(pod, pod.getSpec().getNodeName(), ReplicaSetController.phaseRank(pod), c.ready,
+          ReplicaSetController.deletionCost(pod), since, ReplicaSetController.maxRestarts(pod), created(pod));
     }
     counted.put(name, c);
     if (c.active) replicas++;
