@@ -23,6 +23,16 @@ import java.util.TreeMap;
  */
 public final class ScaleProbe {
   public static void main(String[] args) throws Exception {
+    // KUBETUTOR_PROBE_WARMUP=1 runs the scenario once before the measured run (a warm JIT, as in bench/run).
+    if ("1".equals(System.getenv("KUBETUTOR_PROBE_WARMUP"))) {
+      System.out.println("(warm-up run)");
+      probe(args);
+      System.out.println("(measured run)");
+    }
+    probe(args);
+  }
+
+  private static void probe(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     Path dir = Files.createTempDirectory("kubetutor-probe");
     boolean roll = args.length > 1 && args[1].equals("roll");
@@ -39,6 +49,9 @@ public final class ScaleProbe {
       Map<String, Integer> phases = new TreeMap<>();
       for (HasMetadata p : pods) phases.merge(String.valueOf(((Pod) p).getStatus().getPhase()), 1, Integer::sum);
       System.out.println("pods " + pods.size() + " " + phases);
+      // KUBETUTOR_PROBE_HOLD=N keeps the converged session alive N seconds (for jcmd GC.class_histogram).
+      String hold = System.getenv("KUBETUTOR_PROBE_HOLD");
+      if (hold != null) Thread.sleep(Long.parseLong(hold) * 1000);
       if (roll) {
         step("roll apply", () -> session.execute("kubectl apply -f big2.yml"));
         step("roll settle", () -> session.execute("sim settle"));

@@ -412,8 +412,10 @@ public final class MemoryStore implements Store {
         + "-" + h.substring(20);
   }
 
+  private static final ResourceKind[] KINDS = ResourceKind.values();
+
   private static ResourceKind kindOf(Class<? extends HasMetadata> type) {
-    for (ResourceKind k : ResourceKind.values()) if (k.type() == type) return k;
+    for (ResourceKind k : KINDS) if (k.type() == type) return k;
     throw new IllegalArgumentException("not a served kind: " + type.getSimpleName());
   }
 }
