@@ -35,7 +35,35 @@ public final class MemoryStore implements Store {
   public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
   public static final String ORPHAN_FINALIZER = "orphan";
 
-  private final Map<ResourceKind, TreeMap<String, TreeMap<String, HasMetadata>>> data = new EnumMap<>(ResourceKind.class);
+  private final Map<ResourceKind, TreeMap<String, Space>> data = new EnumMap<>(ResourceKind.class);
+
+  /**
+   * The objects of one kind in one namespace: a hash map for reads and writes, and the names in
+   * order, sorted again only after an object came or went (lists are in name order; a status
+   * write, by far the most common write, changes neither).
+   */
+  private static final class Space {
+    final java.util.HashMap<String, HasMetadata> byName = new java.util.HashMap<>();
+    private String[] sorted;
+
+    void put(String name, HasMetadata o) {
+      if (byName.put(name, o) == null) sorted = null;
+    }
+
+    HasMetadata remove(String name) {
+      HasMetadata old = byName.remove(name);
+      if (old != null) sorted = null;
+      return old;
+    }
+
+    String[] names() {
+      if (sorted == null) {
+        sorted = byName.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
+      }
+      return sorted;
+    }
+  }
   private final SimClock clock;
   private final RandomGenerator random;
   private final Supplier<String> suffix;
@@ -59,8 +87,8 @@ public final class MemoryStore implements Store {
 
   @Override
   public HasMetadata get(ObjectKey key) {
-    TreeMap<String, HasMetadata> ns = data.get(key.kind()).get(key.namespace());
-    return ns == null ? null : ns.get(key.name());
+    Space ns = data.get(key.kind()).get(key.namespace());
+    return ns == null ? null : ns.byName.get(key.name());
   }
 
   @Override
@@ -77,17 +105,18 @@ public final class MemoryStore implements Store {
   /** Objects of a kind, in namespace then name order; the stored instances (do not mutate). */
   @SuppressWarnings("unchecked")
   public <T extends HasMetadata> List<T> list(ResourceKind kind, String namespace, Selector selector) {
-    TreeMap<String, TreeMap<String, HasMetadata>> byNs = data.get(kind);
+    TreeMap<String, Space> byNs = data.get(kind);
     List<T> out = new ArrayList<>();
-    Collection<TreeMap<String, HasMetadata>> spaces;
+    Collection<Space> spaces;
     if (namespace == null || !kind.namespaced()) spaces = byNs.values();
     else {
-      TreeMap<String, HasMetadata> one = byNs.get(namespace);
+      Space one = byNs.get(namespace);
       spaces = one == null ? List.of() : List.of(one);
     }
     boolean all = selector == null || selector.isEverything();
-    for (TreeMap<String, HasMetadata> space : spaces) {
-      for (HasMetadata o : space.values()) {
+    for (Space space : spaces) {
+      for (String name : space.names()) {
+        HasMetadata o = space.byName.get(name);
         if (all || selector.matches(o.getMetadata().getLabels())) out.add((T) o);
       }
     }
@@ -111,7 +140,7 @@ public final class MemoryStore implements Store {
 
   public int count(ResourceKind kind) {
     int n = 0;
-    for (TreeMap<String, HasMetadata> space : data.get(kind).values()) n += space.size();
+    for (Space space : data.get(kind).values()) n += space.byName.size();
     return n;
   }
 
@@ -124,7 +153,7 @@ public final class MemoryStore implements Store {
 
   /** Puts saved objects back as they were, without admission or watch events. */
   public void restore(List<HasMetadata> objects, long resourceVersion) {
-    for (TreeMap<String, TreeMap<String, HasMetadata>> m : data.values()) m.clear();
+    for (TreeMap<String, Space> m : data.values()) m.clear();
     owners.clear();
     for (HasMetadata o : objects) put(ObjectKey.of(o), o);
     this.resourceVersion = resourceVersion;
@@ -336,10 +365,10 @@ public final class MemoryStore implements Store {
 
   @Override
   public void remove(ObjectKey key) {
-    TreeMap<String, HasMetadata> space = data.get(key.kind()).get(key.namespace());
+    Space space = data.get(key.kind()).get(key.namespace());
     HasMetadata old = space == null ? null : space.remove(key.name());
     if (old == null) return;
-    if (space.isEmpty()) data.get(key.kind()).remove(key.namespace());
+    if (space.byName.isEmpty()) data.get(key.kind()).remove(key.namespace());
     owners.remove(key);
     HasMetadata gone = shallowWithMeta(old);
     gone.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
@@ -374,7 +403,7 @@ public final class MemoryStore implements Store {
   }
 
   private void put(ObjectKey key, HasMetadata o) {
-    data.get(key.kind()).computeIfAbsent(key.namespace(), n -> new TreeMap<>()).put(key.name(), o);
+    data.get(key.kind()).computeIfAbsent(key.namespace(), n -> new Space()).put(key.name(), o);
     owners.put(key, o);
   }
 
