@@ -173,7 +173,7 @@ public final class MemoryStore implements Store {
   public HasMetadata prepareCreate(HasMetadata object) {
     ResourceKind kind = ResourceKind.forObject(object).orElseThrow(() ->
         ClusterException.badRequest("the server could not find the requested resource"));
-    HasMetadata o = Objects.copy(object);
+    HasMetadata o = DeepCopy.of(object);
     o.setApiVersion(kind.apiVersion());
     ObjectMeta meta = o.getMetadata() == null ? new ObjectMeta() : o.getMetadata();
     o.setMetadata(meta);
