@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  * the Kubernetes 1.31 API.
  *
  * <p>The data is not written by hand: the build generates {@value #RESOURCE} from the models of
- * {@code io.kubernetes:client-java-api:23.0.0} (generated from the Kubernetes 1.31 OpenAPI spec; see
+ * {@code io.kubernetes:client-java-api:22.0.0} (generated from the Kubernetes 1.31 OpenAPI spec; see
  * {@code ExplainSchemaGenerator} and pom.xml). It is read on the first {@code explain}, never at start-up.
  */
 public final class ExplainSchema {

@@ -26,19 +26,19 @@ import java.util.zip.GZIPOutputStream;
  * Build step (run by the exec plugin in {@code process-test-classes}, see pom.xml): writes the field
  * documentation that {@code kubectl explain} prints.
  *
- * <p>Source: the model classes of {@code io.kubernetes:client-java-api:23.0.0}, the official Java client
- * generated from the Kubernetes <b>1.31</b> OpenAPI spec. Each model carries the spec's description in
- * {@code @ApiModel(description)}, each property its description and required flag in
- * {@code @ApiModelProperty}, and its JSON name in gson's {@code @SerializedName}. Nothing is written by hand.
- * The client is on the plugin's class path only, so annotations are read by name through reflection and
- * nothing of it reaches the shipped jar.
+ * <p>Source: {@code io.kubernetes:client-java-api:22.0.0}, the official Java client generated from the
+ * Kubernetes <b>1.31</b> OpenAPI spec (23.0.0 is already 1.32). Its compiled models give the structure (JSON
+ * names from gson's {@code @SerializedName}, field types, the {@code openapiRequiredFields} set); its sources
+ * jar gives the spec's descriptions, which the generator put in the javadoc of each model and getter. Nothing
+ * is written by hand. The client is on the plugin's class path only, so it is reached by reflection and by
+ * reading the sources as resources, and nothing of it reaches the shipped jar.
  *
  * <p>Only the kinds in {@link ResourceKind} and the types they reach are written, so the resource stays small.
  */
 public final class ExplainSchemaGenerator {
 
   static final String MODELS = "io.kubernetes.client.openapi.models.";
-  static final String SOURCE = "io.kubernetes:client-java-api:23.0.0 (Kubernetes 1.31 OpenAPI)";
+  static final String SOURCE = "io.kubernetes:client-java-api:22.0.0 (Kubernetes 1.31 OpenAPI)";
 
   private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
   private final ObjectMapper json = new ObjectMapper();
@@ -92,17 +92,18 @@ public final class ExplainSchemaGenerator {
   }
 
   private ObjectNode describe(Class<?> c) {
+    String source = source(c);
     ObjectNode node = json.createObjectNode();
     node.put("name", displayName(c));
-    node.put("description", stringAttr(annotation(c.getAnnotations(), "io.swagger.annotations.ApiModel"), "description"));
+    String typeDoc = classDoc(source, c);
+    // The generator writes the class name where the spec has no description for the type.
+    node.put("description", typeDoc.equals(c.getSimpleName()) ? "" : typeDoc);
     ArrayNode fields = node.putArray("fields");
     List<Field> declared = new java.util.ArrayList<>(List.of(c.getDeclaredFields()));
-    declared.removeIf(f -> Modifier.isStatic(f.getModifiers()));
+    declared.removeIf(f -> Modifier.isStatic(f.getModifiers()) || jsonName(f) == null);
     declared.sort(Comparator.comparing(this::jsonName));
     for (Field f : declared) {
       String name = jsonName(f);
-      if (name == null) continue;
-      Annotation prop = annotation(getter(c, f).getAnnotations(), "io.swagger.annotations.ApiModelProperty");
       ObjectNode field = fields.addObject();
       field.put("name", name);
       field.put("type", typeGuess(f.getGenericType()));
@@ -111,10 +112,60 @@ public final class ExplainSchemaGenerator {
         field.put("ref", ref.getSimpleName());
         pending.add(ref);
       }
-      if (Boolean.TRUE.equals(attr(prop, "required"))) field.put("required", true);
-      field.put("description", stringAttr(prop, "value"));
+      if (source.contains("openapiRequiredFields.add(\"" + name + "\");")) field.put("required", true);
+      String doc = getterDoc(source, getter(c, f));
+      // The generator writes "Get <property>" where the spec has no text of its own (object-typed fields).
+      field.put("description", doc.equals("Get " + f.getName()) ? "" : doc);
     }
     return node;
+  }
+
+  /** The model's generated source, from the client's sources jar on the class path. */
+  private String source(Class<?> c) {
+    String path = c.getName().replace('.', '/') + ".java";
+    try (var in = loader.getResourceAsStream(path)) {
+      if (in == null) throw new IllegalStateException("missing " + path + ": the client's sources jar must be on the class path");
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The javadoc right before {@code public class Name}: the spec's description of the type. */
+  static String classDoc(String source, Class<?> c) {
+    int decl = source.indexOf("\npublic class " + c.getSimpleName());
+    return decl < 0 ? "" : docBefore(source, decl);
+  }
+
+  /** The javadoc of a getter, without its {@code @return} line: the spec's description of the property. */
+  static String getterDoc(String source, Method getter) {
+    int decl = source.indexOf(" " + getter.getName() + "() {");
+    return decl < 0 ? "" : docBefore(source, decl);
+  }
+
+  /** The text of the last javadoc comment that ends before {@code pos}, unescaped. */
+  static String docBefore(String source, int pos) {
+    int end = source.lastIndexOf("*/", pos);
+    int start = source.lastIndexOf("/**", end);
+    // Code between the comment and the declaration means the comment belongs to something else.
+    if (start < 0 || end < 0 || source.substring(end, pos).matches("(?s).*[;{}].*")) return "";
+    StringBuilder text = new StringBuilder();
+    for (String line : source.substring(start + 3, end).split("\n")) {
+      String t = line.strip();
+      if (t.startsWith("*")) t = t.substring(1).strip();
+      if (t.startsWith("@return") || t.equals("*")) break;
+      if (t.isEmpty()) continue;
+      if (text.length() > 0) text.append('\n');
+      text.append(t);
+    }
+    return unescape(text.toString());
+  }
+
+  /** Undoes the generator's javadoc escaping (HTML entities, backslash-escaped quotes and backslashes). */
+  static String unescape(String s) {
+    return s.replace("\\&quot;", "\"").replace("\\\\", "\\")
+        .replace("&quot;", "\"").replace("&#39;", "'").replace("&#x60;", "`")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   private String jsonName(Field f) {
@@ -181,10 +232,5 @@ public final class ExplainSchemaGenerator {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String stringAttr(Annotation a, String name) {
-    Object v = attr(a, name);
-    return v == null ? "" : v.toString();
   }
 }
