@@ -10,6 +10,16 @@ public final class ExplainPaths {
 
   private ExplainPaths() {}
 
+  /** {@link #complete(ExplainSchema, String)} on the shipped schema; nothing when the build lacks it. */
+  public static List<String> complete(String typed) {
+    if (!typed.contains(".")) return List.of();
+    try {
+      return complete(ExplainSchema.builtIn(), typed);
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      return List.of();
+    }
+  }
+
   /**
    * The full words ({@code deploy.spec.replicas}) whose last segment completes what is being typed, or an
    * empty list when the text before the last dot is not a served type followed by existing fields.

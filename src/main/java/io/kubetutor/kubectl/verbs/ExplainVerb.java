@@ -73,7 +73,13 @@ public final class ExplainVerb extends Verb {
     }
     if (apiVersion != null && !apiVersion.equals(kind.apiVersion())) throw unknownGroupVersion(kind);
 
-    out().print(new ExplainRenderer(ExplainSchema.builtIn()).render(kind, path, recursive));
+    ExplainSchema schema;
+    try {
+      schema = ExplainSchema.builtIn();
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      throw new KubectlException(e.getMessage());
+    }
+    out().print(new ExplainRenderer(schema).render(kind, path, recursive));
     return 0;
   }
 

@@ -2,7 +2,6 @@ package io.kubetutor.shell.completion;
 
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.kubectl.explain.ExplainPaths;
-import io.kubetutor.kubectl.explain.ExplainSchema;
 import io.kubetutor.kubectl.KubectlEnv;
 import io.kubetutor.shell.Builtin;
 import io.kubetutor.shell.Session;
@@ -179,7 +178,7 @@ public final class ShellCompleter implements Completer {
       // TYPE first, then its fields after each dot (the field list comes from kubectl/explain).
       if (!positionals.isEmpty()) return;
       if (!current.contains(".")) types(out);
-      for (String p : ExplainPaths.complete(ExplainSchema.builtIn(), current)) out.add(new Candidate(p, p, null, null, null, null, false));
+      for (String p : ExplainPaths.complete(current)) out.add(new Candidate(p, p, null, null, null, null, false));
       return;
     }
     if (!RESOURCE_VERBS.contains(verbPath)) return;
