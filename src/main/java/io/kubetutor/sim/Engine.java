@@ -43,11 +43,8 @@ public final class Engine implements ControlPlane {
   private final List<LinkedHashSet<ObjectKey>> queues = new ArrayList<>();
   /** Each queue's add, made once (not once per controller per store change). */
   private final List<Consumer<ObjectKey>> enqueuers = new ArrayList<>();
-  /** What makes two events the same event (client-go's aggregation key): a record, not a joined string per event. */
-  private record EventIdentity(String component, String host, String kind, String namespace, String name, String uid,
-                               String fieldPath, String type, String reason, String message) {}
-
-  private final Map<EventIdentity, Event> eventIndex = new HashMap<>();
+  /** Decides merge-by-count and the combined event (client-go's event correlator). */
+  private final EventRecorder eventRecorder = new EventRecorder();
   private final List<Consumer<String>> tracers = new ArrayList<>();
   private final io.kubetutor.sim.images.ImageRegistry images = io.kubetutor.sim.images.ImageRegistry.withCatalogue();
   private long eventSeq;
@@ -246,23 +243,9 @@ public final class Engine implements ControlPlane {
                     String component, String host) {
     ObjectMeta im = involved.getMetadata();
     String namespace = im.getNamespace() == null ? "default" : im.getNamespace();
-    EventIdentity identity = new EventIdentity(component, host, involved.getKind(), namespace, im.getName(),
-        im.getUid(), fieldPath, type, reason, message);
+    // Events do not pass admission: a terminating namespace still records them, a missing one does not.
+    if (store.get(new ObjectKey(ResourceKind.NAMESPACE, "", namespace)) == null) return;
     String now = clock.now().toString();
-    Event known = eventIndex.get(identity);
-    if (known != null) {
-      Event stored = (Event) store.get(ObjectKey.of(known));
-      if (stored != null) {
-        Event merged = io.kubetutor.sim.store.ShallowCopy.of(stored);
-        merged.setMetadata(io.kubetutor.sim.store.ShallowCopy.of(stored.getMetadata()));
-        merged.setCount(stored.getCount() == null ? 2 : stored.getCount() + 1);
-        merged.setLastTimestamp(now);
-        store.putRaw(merged, false);
-        eventIndex.put(identity, merged);
-        return;
-      }
-    }
-    long nanos = clock.now().getEpochSecond() * 1_000_000_000L + clock.now().getNano() + (eventSeq++);
     ObjectReference ref = new ObjectReference();
     ref.setKind(involved.getKind());
     ref.setApiVersion(involved.getApiVersion());
@@ -275,9 +258,7 @@ public final class Engine implements ControlPlane {
     e.setApiVersion("v1");
     e.setKind("Event");
     ObjectMeta meta = new ObjectMeta();
-    meta.setName(im.getName() + "." + Long.toHexString(nanos));
     meta.setNamespace(namespace);
-    meta.setUid(new java.util.UUID(random.nextLong(), random.nextLong()).toString());
     meta.setCreationTimestamp(now);
     e.setMetadata(meta);
     e.setInvolvedObject(ref);
@@ -290,10 +271,27 @@ public final class Engine implements ControlPlane {
     e.setFirstTimestamp(now);
     e.setLastTimestamp(now);
     e.setCount(1);
-    // Events do not pass admission: a terminating namespace still records them.
-    if (store.get(new ObjectKey(ResourceKind.NAMESPACE, "", namespace)) == null) return;
-    store.putRaw(e, true);
-    eventIndex.put(identity, e);
+    EventRecorder.Outcome outcome = eventRecorder.correlate(e, clock.now(), () -> {
+      long nanos = clock.now().getEpochSecond() * 1_000_000_000L + clock.now().getNano() + (eventSeq++);
+      return im.getName() + "." + Long.toHexString(nanos);
+    });
+    Event recorded = outcome.event();
+    if (outcome.update()) {
+      Event stored = store.get(Event.class, namespace, recorded.getMetadata().getName());
+      if (stored != null) {
+        // client-go patches only these three fields of the existing event.
+        Event merged = io.kubetutor.sim.store.ShallowCopy.of(stored);
+        merged.setMetadata(io.kubetutor.sim.store.ShallowCopy.of(stored.getMetadata()));
+        merged.setCount(recorded.getCount());
+        merged.setLastTimestamp(recorded.getLastTimestamp());
+        merged.setMessage(recorded.getMessage());
+        store.putRaw(merged, false);
+        return;
+      }
+      // The earlier event was deleted: client-go's patch fails with NotFound and it creates the event again.
+    }
+    recorded.getMetadata().setUid(new java.util.UUID(random.nextLong(), random.nextLong()).toString());
+    store.putRaw(recorded, true);
   }
 
   @Override
@@ -308,5 +306,5 @@ public final class Engine implements ControlPlane {
   }
 
   /** Forgets the event-merge index (after a load: events are merged only with ones seen since). */
-  public void resetEventIndex() { eventIndex.clear(); }
+  public void resetEventIndex() { eventRecorder.reset(); }
 }

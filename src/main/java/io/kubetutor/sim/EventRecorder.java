@@ -1,0 +1,155 @@
+package io.kubetutor.sim;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventSource;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The simulator's side of client-go's event correlator (tools/record/events_cache.go): decides
+ * whether a new event is written as itself, folded into an identical earlier event by count, or
+ * folded into one "(combined from similar events)" event once ten different messages of the same
+ * kind about the same object arrive within ten minutes. It only decides; the engine writes the
+ * store. Both caches are LRU-bounded as in client-go, so a long run does not keep every event key.
+ */
+final class EventRecorder {
+
+  /** client-go's maxLruCacheEntries: the size of both caches. */
+  static final int CACHE_ENTRIES = 4096;
+  /** defaultAggregateMaxEvents: this many different messages in the window switch to the combined event. */
+  static final int AGGREGATE_MAX_EVENTS = 10;
+  /** defaultAggregateIntervalInSeconds: a gap longer than this since the last similar event starts a new window. */
+  static final Duration AGGREGATE_INTERVAL = Duration.ofSeconds(600);
+  static final String COMBINED_PREFIX = "(combined from similar events): ";
+
+  /** Identical events: everything but time (client-go's getEventKey). */
+  private record EventKey(String component, String host, String kind, String namespace, String name,
+                          String fieldPath, String uid, String apiVersion, String type, String reason,
+                          String message) {}
+
+  /** Similar events: identical but for message and field path (client-go's EventAggregatorByReasonFunc). */
+  private record AggregateKey(String component, String host, String kind, String namespace, String name,
+                              String uid, String apiVersion, String type, String reason,
+                              String reportingController, String reportingInstance) {}
+
+  /** The different messages seen for one aggregate key, and when the last of them arrived. */
+  private static final class Window {
+    final Set<String> messages = new LinkedHashSet<>();
+    Instant last;
+  }
+
+  /** What was last written for a cache key: enough to update that event instead of creating one. */
+  private record Observation(String name, int count, String firstTimestamp) {}
+
+  /** What the engine must write: {@code event} is complete; {@code update} says an event of that name exists. */
+  record Outcome(Event event, boolean update) {}
+
+  private final Map<AggregateKey, Window> windows = lru();
+  private final Map<Object, Observation> observations = lru();
+
+  /**
+   * Correlates {@code fresh} (a count-1 event as the recorder made it, timestamps {@code now}, no
+   * name yet) with what was recorded before, and records the outcome in the caches. {@code newName}
+   * is asked for a name only when a new event is to be created (so merging consumes no sequence).
+   */
+  Outcome correlate(Event fresh, Instant now, Supplier<String> newName) {
+    Event event = fresh;
+    Object cacheKey = eventKey(fresh);
+
+    AggregateKey aggregateKey = aggregateKey(fresh);
+    Window window = windows.get(aggregateKey);
+    // A missing window and a stale one are the same: start counting messages afresh.
+    if (window == null || Duration.between(window.last, now).compareTo(AGGREGATE_INTERVAL) > 0) {
+      window = new Window();
+    }
+    window.messages.add(fresh.getMessage());
+    window.last = now;
+    windows.put(aggregateKey, window);
+    if (window.messages.size() >= AGGREGATE_MAX_EVENTS) {
+      // Keep the set below the limit, so every further new message is combined too. client-go drops
+      // an arbitrary one (map order); the oldest is dropped here, so a seeded run stays reproducible.
+      Iterator<String> oldest = window.messages.iterator();
+      oldest.next();
+      oldest.remove();
+      event = combined(fresh);
+      cacheKey = aggregateKey;
+    }
+
+    Observation seen = observations.get(cacheKey);
+    boolean update = seen != null;
+    if (update) {
+      // Same name, first time and next count as the earlier one; message and last time are the new ones.
+      event.getMetadata().setName(seen.name());
+      event.setFirstTimestamp(seen.firstTimestamp());
+      event.setCount(seen.count() + 1);
+    } else {
+      event.getMetadata().setName(newName.get());
+    }
+    observations.put(cacheKey, new Observation(event.getMetadata().getName(), event.getCount(),
+        event.getFirstTimestamp()));
+    return new Outcome(event, update);
+  }
+
+  /** Forgets everything (after a state load: events are correlated only with ones recorded since). */
+  void reset() {
+    windows.clear();
+    observations.clear();
+  }
+
+  /**
+   * The combined event as client-go builds it: the latest event's object, type, reason and source,
+   * the prefixed latest message, and no reporting controller or instance (client-go's copy leaves them empty).
+   */
+  private static Event combined(Event latest) {
+    Event e = new Event();
+    e.setApiVersion("v1");
+    e.setKind("Event");
+    io.fabric8.kubernetes.api.model.ObjectMeta meta = new io.fabric8.kubernetes.api.model.ObjectMeta();
+    meta.setNamespace(latest.getMetadata().getNamespace());
+    meta.setCreationTimestamp(latest.getMetadata().getCreationTimestamp());
+    e.setMetadata(meta);
+    e.setInvolvedObject(latest.getInvolvedObject());
+    e.setType(latest.getType());
+    e.setReason(latest.getReason());
+    e.setMessage(COMBINED_PREFIX + latest.getMessage());
+    EventSource source = latest.getSource();
+    e.setSource(new EventSource(source.getComponent(), source.getHost()));
+    e.setReportingComponent("");
+    e.setReportingInstance("");
+    e.setFirstTimestamp(latest.getFirstTimestamp());
+    e.setLastTimestamp(latest.getLastTimestamp());
+    e.setCount(1);
+    return e;
+  }
+
+  private static EventKey eventKey(Event e) {
+    ObjectReference o = e.getInvolvedObject();
+    EventSource s = e.getSource();
+    return new EventKey(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getFieldPath(),
+        o.getUid(), o.getApiVersion(), e.getType(), e.getReason(), e.getMessage());
+  }
+
+  private static AggregateKey aggregateKey(Event e) {
+    ObjectReference o = e.getInvolvedObject();
+    EventSource s = e.getSource();
+    return new AggregateKey(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getUid(),
+        o.getApiVersion(), e.getType(), e.getReason(), e.getReportingComponent(), e.getReportingInstance());
+  }
+
+  /** A map that forgets its least recently used entry beyond {@link #CACHE_ENTRIES}, like groupcache's lru. */
+  private static <K, V> Map<K, V> lru() {
+    return new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > CACHE_ENTRIES;
+      }
+    };
+  }
+}
