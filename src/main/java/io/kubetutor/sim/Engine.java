@@ -275,6 +275,7 @@ public final class Engine implements ControlPlane {
       long nanos = clock.now().getEpochSecond() * 1_000_000_000L + clock.now().getNano() + (eventSeq++);
       return im.getName() + "." + Long.toHexString(nanos);
     });
+    if (outcome.skip()) return;
     Event recorded = outcome.event();
     if (outcome.update()) {
       Event stored = store.get(Event.class, namespace, recorded.getMetadata().getName());

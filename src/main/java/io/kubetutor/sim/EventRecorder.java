@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * The simulator's side of client-go's event correlator (tools/record/events_cache.go): decides
  * whether a new event is written as itself, folded into an identical earlier event by count, or
  * folded into one "(combined from similar events)" event once ten different messages of the same
- * kind about the same object arrive within ten minutes. It only decides; the engine writes the
- * store. Both caches are LRU-bounded as in client-go, so a long run does not keep every event key.
+ * kind about the same object arrive within ten minutes, or dropped when one source has written too
+ * many events about one object (25, then one per 300 s). It only decides; the engine writes the store. Both caches are LRU-bounded as in client-go, so a long run does not keep every event key.
  */
 final class EventRecorder {
 
@@ -28,6 +28,10 @@ final class EventRecorder {
   /** defaultAggregateIntervalInSeconds: a gap longer than this since the last similar event starts a new window. */
   static final Duration AGGREGATE_INTERVAL = Duration.ofSeconds(600);
   static final String COMBINED_PREFIX = "(combined from similar events): ";
+  /** defaultSpamBurst: events one source may write about one object before the refill rate applies. */
+  static final int SPAM_BURST = 25;
+  /** defaultSpamQPS: the refill, one event per 300 s per source and object. */
+  static final double SPAM_REFILL_PER_SECOND = 1.0 / 300.0;
 
   /** Identical events: everything but time (client-go's getEventKey). */
   private record EventKey(String component, String host, String kind, String namespace, String name,
@@ -39,6 +43,27 @@ final class EventRecorder {
                               String uid, String apiVersion, String type, String reason,
                               String reportingController, String reportingInstance) {}
 
+  /** One source writing about one object (client-go's getSpamKey): the unit the spam filter rations. */
+  private record SpamKey(String component, String host, String kind, String namespace, String name, String uid,
+                         String apiVersion) {}
+
+  /** A token bucket that starts full, as golang.org/x/time/rate's limiter behind client-go's filter does. */
+  private static final class Bucket {
+    double tokens = SPAM_BURST;
+    Instant last;
+
+    boolean tryTake(Instant now) {
+      if (last != null && now.isAfter(last)) {
+        double elapsed = Duration.between(last, now).toNanos() / 1e9;
+        tokens = Math.min(SPAM_BURST, tokens + elapsed * SPAM_REFILL_PER_SECOND);
+      }
+      if (last == null || now.isAfter(last)) last = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    }
+  }
+
   /** The different messages seen for one aggregate key, and when the last of them arrived. */
   private static final class Window {
     final Set<String> messages = new LinkedHashSet<>();
@@ -48,11 +73,15 @@ final class EventRecorder {
   /** What was last written for a cache key: enough to update that event instead of creating one. */
   private record Observation(String name, int count, String firstTimestamp) {}
 
-  /** What the engine must write: {@code event} is complete; {@code update} says an event of that name exists. */
-  record Outcome(Event event, boolean update) {}
+  /**
+   * What the engine must do: {@code skip} drops the event (spam filter); else write {@code event},
+   * which is complete; {@code update} says an event of that name was written before.
+   */
+  record Outcome(Event event, boolean update, boolean skip) {}
 
   private final Map<AggregateKey, Window> windows = lru();
   private final Map<Object, Observation> observations = lru();
+  private final Map<SpamKey, Bucket> buckets = lru();
 
   /**
    * Correlates {@code fresh} (a count-1 event as the recorder made it, timestamps {@code now}, no
@@ -94,13 +123,16 @@ final class EventRecorder {
     }
     observations.put(cacheKey, new Observation(event.getMetadata().getName(), event.getCount(),
         event.getFirstTimestamp()));
-    return new Outcome(event, update);
+    // Filtered after counting, as in client-go: a dropped event still raises the count the next written one shows.
+    boolean skip = !buckets.computeIfAbsent(spamKey(event), k -> new Bucket()).tryTake(now);
+    return new Outcome(event, update, skip);
   }
 
   /** Forgets everything (after a state load: events are correlated only with ones recorded since). */
   void reset() {
     windows.clear();
     observations.clear();
+    buckets.clear();
   }
 
   /**
@@ -134,6 +166,13 @@ final class EventRecorder {
     EventSource s = e.getSource();
     return new EventKey(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getFieldPath(),
         o.getUid(), o.getApiVersion(), e.getType(), e.getReason(), e.getMessage());
+  }
+
+  private static SpamKey spamKey(Event e) {
+    ObjectReference o = e.getInvolvedObject();
+    EventSource s = e.getSource();
+    return new SpamKey(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getUid(),
+        o.getApiVersion());
   }
 
   private static AggregateKey aggregateKey(Event e) {

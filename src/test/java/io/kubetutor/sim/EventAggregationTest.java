@@ -125,13 +125,14 @@ class EventAggregationTest {
   @Test
   void theWindowIsPerObjectReasonAndType() {
     ReplicaSet other = new ReplicaSetBuilder(rs).editMetadata().withName("api-5f6c8").withUid("other").endMetadata().build();
-    for (int i = 1; i <= 9; i++) {
+    // Eight of each: 24 events from one source about rs stay within the spam filter's burst of 25.
+    for (int i = 1; i <= 8; i++) {
       created(i);
       engine.event(other, null, "Normal", "SuccessfulCreate", "Created pod: api-" + i, "replicaset-controller", null);
       engine.event(rs, null, "Normal", "SuccessfulDelete", "Deleted pod: web-7d4b9-" + i, "replicaset-controller", null);
       engine.event(rs, null, "Warning", "SuccessfulCreate", "odd: " + i, "replicaset-controller", null);
     }
-    assertThat(events()).hasSize(36);
+    assertThat(events()).hasSize(32);
     assertThat(combined()).isEmpty();
   }
 
@@ -155,6 +156,38 @@ class EventAggregationTest {
     assertThat(events()).singleElement().satisfies(e -> {
       assertThat(e.getMetadata().getName()).isEqualTo(first.getMetadata().getName());
       assertThat(e.getCount()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void oneSourceWritesAtMost25EventsAboutOneObjectThenOneEvery300Seconds() {
+    for (int i = 0; i < 30; i++) {
+      engine.event(rs, null, "Warning", "FailedCreate", "quota exceeded", "replicaset-controller", null);
+    }
+    // The five dropped ones were still counted: the next one written shows them.
+    assertThat(events()).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(25));
+    engine.advance(Duration.ofSeconds(299));
+    engine.event(rs, null, "Warning", "FailedCreate", "quota exceeded", "replicaset-controller", null);
+    assertThat(events()).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(25));
+    engine.advance(Duration.ofSeconds(1));
+    engine.event(rs, null, "Warning", "FailedCreate", "quota exceeded", "replicaset-controller", null);
+    assertThat(events()).singleElement().satisfies(e -> {
+      assertThat(e.getCount()).isEqualTo(32);
+      assertThat(e.getLastTimestamp()).isEqualTo(START.plusSeconds(300).toString());
+    });
+    // Another source about the same object has its own budget.
+    engine.event(rs, null, "Normal", "ScalingReplicaSet", "scaled", "deployment-controller", null);
+    assertThat(events()).hasSize(2);
+  }
+
+  @Test
+  void aReplicaSetScaledToFortyShowsNineEventsAndACombinedOneCutByTheSpamFilter() {
+    for (int i = 1; i <= 40; i++) created(i);
+    assertThat(events()).hasSize(10);
+    // 9 separate + 16 combined use the burst of 25; the combined count stops at 16.
+    assertThat(combined()).singleElement().satisfies(e -> {
+      assertThat(e.getCount()).isEqualTo(16);
+      assertThat(e.getMessage()).endsWith("web-7d4b9-25");
     });
   }
 
