@@ -4,6 +4,7 @@ import io.kubetutor.shell.ScriptRunner;
 import io.kubetutor.shell.Session;
 import io.kubetutor.shell.SessionOptions;
 import io.kubetutor.shell.Shell;
+import io.kubetutor.shell.SystemTerminal;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,7 +97,7 @@ public final class Main implements Callable<Integer> {
       return runLines(options, new BufferedReader(new StringReader(command)), false);
     }
     if (terminal) {
-      Terminal t = TerminalBuilder.builder().system(true).build();
+      Terminal t = SystemTerminal.open();
       return new Shell(t, options).fresh(fresh).run();
     }
     return runLines(options, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
