@@ -42,6 +42,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private final InputStream in;
   private final ContextManager contexts;
   private final java.util.concurrent.FutureTask<Kubectl> kubectl;
+  private final Thread warmUp;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
   private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -69,7 +70,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
     if (options.interactive()) {
       // The prompt comes first: the command tree, the simulator and the JSON/YAML machinery load
       // while the student reads it and types. The first command waits for whatever is not ready.
-      Thread warmUp = new Thread(() -> {
+      warmUp = new Thread(() -> {
         kubectl.run();
         contexts.warmUp();
         Warmup.serialization();
@@ -77,7 +78,18 @@ public final class Session implements KubectlEnv, AutoCloseable {
       warmUp.setDaemon(true);
       warmUp.start();
     } else {
+      warmUp = null;
       kubectl.run();
+    }
+  }
+
+  /** Waits until the background warm-up (interactive sessions only) has finished. */
+  void awaitWarmUp() {
+    if (warmUp == null) return;
+    try {
+      warmUp.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
