@@ -63,6 +63,7 @@ public final class Shell {
       session.extension(Editors.class, () -> new Editors(new NanoEditor(terminal),
           new SystemEditor(SystemEditor.fromEnvironment(), true), chosen != null && !chosen.isBlank()));
       LineReader reader = buildReader(session);
+      session.startWarmUp();
       Thread commandThread = Thread.currentThread();
       terminal.handle(Terminal.Signal.INT, signal -> commandThread.interrupt());
       terminal.handle(Terminal.Signal.WINCH, signal -> session.setWidth(Math.max(20, terminal.getWidth())));
