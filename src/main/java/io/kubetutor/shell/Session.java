@@ -75,6 +75,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
         kubectl.run();
         contexts.warmUp();
         Warmup.serialization();
+        Warmup.firstCommands();
       }, "kubetutor-warmup");
       warmUp.setDaemon(true);
     } else {

@@ -5,6 +5,15 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubetutor.cluster.Objects;
 import io.kubetutor.kubectl.manifest.ManifestReader;
 import io.kubetutor.print.ObjectPrinter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Loads what the first {@code apply} and {@code get -o yaml} need (Jackson's YAML parser, the fabric8
@@ -19,6 +28,40 @@ final class Warmup {
       + "  labels: {app: warm}\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: warm}\n"
       + "  template:\n    metadata:\n      labels: {app: warm}\n    spec:\n      containers:\n"
       + "      - name: c\n        image: busybox\n        command: ['sh', '-c', 'sleep 1']\n";
+
+  /**
+   * Rehearses a student's first commands in a throwaway session (its own simulator, virtual clock,
+   * output discarded): the classes, reflection accessors and compiled code of apply, the controllers
+   * and get are then ready when the student's own first apply arrives. Nothing is shared with the
+   * student's session; its files live in a temporary directory removed afterwards.
+   */
+  static void firstCommands() {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("kubetutor-warmup");
+      Files.writeString(dir.resolve("warm.yml"), SAMPLE);
+      SessionOptions options = new SessionOptions("sim", null, 1, "virtual", Duration.ofSeconds(5), dir,
+          false, false, false, false, null, null);
+      PrintWriter discard = new PrintWriter(Writer.nullWriter());
+      try (Session rehearsal = new Session(options, discard, discard, InputStream.nullInputStream())) {
+        rehearsal.execute("kubectl apply -f warm.yml");
+        rehearsal.execute("kubectl get pods");
+        rehearsal.execute("kubectl get deployments");
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      // Only a head start, as above.
+    } finally {
+      if (dir != null) deleteQuietly(dir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // a leftover temporary directory is harmless
+    }
+  }
 
   static void serialization() {
     try {
