@@ -48,7 +48,11 @@ public final class ArchiveTraining {
 
   /** Runs the training session, drawing its screen on {@code screen}; returns the shell's status. */
   public static int run(OutputStream screen) throws IOException {
-    Path dir = Files.createTempDirectory("kubetutor-training");
+    return run(screen, Files.createTempDirectory("kubetutor-training"));
+  }
+
+  /** The training session in {@code dir}, which is removed afterwards. */
+  static int run(OutputStream screen, Path dir) throws IOException {
     try {
       Files.writeString(dir.resolve("deployment.yml"), MANIFEST);
       SessionOptions options = new SessionOptions("sim", null, 1, "virtual", Duration.ofSeconds(5), dir,
