@@ -689,6 +689,6 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
   }
 
   private static String ts(Instant t) {
-    return t == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return io.kubetutor.sim.ApiTime.format(t);
   }
 }
