@@ -365,7 +365,8 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     }
     // A container that ran long enough starts its back-off afresh.
     if (c.backoff != null && Duration.between(c.startedAt, c.finishedAt).compareTo(BACKOFF_RESET) > 0) c.backoff = null;
-    Duration delay = c.restartCount == 0 && c.backoff == null ? Duration.ZERO : null;
+    // No back-off pending (first exit, or reset after a long run): restart at once, as the kubelet does.
+    Duration delay = c.backoff == null ? Duration.ZERO : null;
     writeStatus(pod, rt);
     String fieldPath = "spec.containers{" + c.spec.getName() + "}";
     if (delay == null) {
