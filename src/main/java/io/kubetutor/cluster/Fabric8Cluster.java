@@ -252,7 +252,7 @@ public final class Fabric8Cluster implements Cluster {
     } catch (InterruptedException e) {
       opening.thenAccept(Watch::close);
       Thread.currentThread().interrupt();
-      throw new ClusterException(0, "", "error: interrupted");
+      throw new ClusterCallInterrupted();
     } catch (TimeoutException e) {
       opening.thenAccept(Watch::close);
       throw Fabric8Errors.fromTransport(e, server());
@@ -368,7 +368,7 @@ public final class Fabric8Cluster implements Cluster {
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new ClusterException(0, "", "error: interrupted");
+      throw new ClusterCallInterrupted();
     } catch (TimeoutException e) {
       future.cancel(true);
       throw Fabric8Errors.fromTransport(e, server());
@@ -379,7 +379,7 @@ public final class Fabric8Cluster implements Cluster {
     }
     String text = response.body() == null ? "" : response.body();
     if (response.code() >= 200 && response.code() < 300) return text;
-    throw Fabric8Errors.fromResponse(response.code(), text);
+    throw Fabric8Errors.fromResponse(response.code(), text, method, path);
   }
 
   private static String body(HasMetadata object) {

@@ -72,8 +72,23 @@ class GarbageResponseTest {
     Result r = getPodsAnswered(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
     // apimachinery's generic server response: any 5xx without a Status body is an InternalError quoting the body.
     assertThat(r.err()).isEqualTo("Error from server (InternalError): an error on the server "
-        + "(\"<html><body><h1>502 Bad Gateway</h1></body></html>\") has prevented the request from succeeding\n");
+        + "(\"<html><body><h1>502 Bad Gateway</h1></body></html>\") has prevented the request from succeeding (get pods)\n");
     assertThat(r.exit()).isEqualTo(1);
     shellGoesOn();
+  }
+
+  @Test
+  void genericAnswersNameTheRequestAsClientGoDoes() {
+    assertThat(Fabric8Errors.requestTarget("GET", "/api/v1/namespaces/wallen/pods")).isEqualTo(" (get pods)");
+    assertThat(Fabric8Errors.requestTarget("GET", "/apis/apps/v1/namespaces/wallen/deployments/web"))
+        .isEqualTo(" (get deployments.apps web)");
+    assertThat(Fabric8Errors.requestTarget("PUT", "/apis/apps/v1/namespaces/wallen/deployments/web/scale"))
+        .isEqualTo(" (put deployments.apps web)");
+    assertThat(Fabric8Errors.requestTarget("GET", "/api/v1/namespaces/wallen")).isEqualTo(" (get namespaces wallen)");
+    assertThat(Fabric8Errors.requestTarget("GET", "/api/v1/nodes?limit=500")).isEqualTo(" (get nodes)");
+    assertThat(Fabric8Errors.requestTarget("GET", "/version")).isEmpty();
+    assertThat(Fabric8Errors.goQuoted("a \"b\"\n\tc\\")).isEqualTo("\"a \\\"b\\\"\\n\\tc\\\\\"");
+    assertThat(Fabric8Errors.generic(503, "", " (get pods)").toKubectlMessage())
+        .isEqualTo("Error from server (ServiceUnavailable): the server is currently unable to handle the request (get pods)");
   }
 }
