@@ -118,11 +118,13 @@ public enum ResourceKind {
   }
 
   public static Optional<ResourceKind> forObject(HasMetadata obj) {
-    for (ResourceKind k : values()) {
+    for (ResourceKind k : ALL) {  // not values(): that clones the array on every call, and this is called per write
       if (k.type == obj.getClass()) return Optional.of(k);
     }
     return forKind(obj.getApiVersion(), obj.getKind());
   }
+
+  private static final ResourceKind[] ALL = values();
 
   private boolean matchesName(String t) {
     return allNames().contains(t);

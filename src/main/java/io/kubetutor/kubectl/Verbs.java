@@ -10,6 +10,7 @@ import io.kubetutor.kubectl.verbs.DeleteVerb;
 import io.kubetutor.kubectl.verbs.DescribeVerb;
 import io.kubetutor.kubectl.verbs.EditVerb;
 import io.kubetutor.kubectl.verbs.ExecVerb;
+import io.kubetutor.kubectl.verbs.ExplainVerb;
 import io.kubetutor.kubectl.verbs.ExposeVerb;
 import io.kubetutor.kubectl.verbs.GetVerb;
 import io.kubetutor.kubectl.verbs.LabelVerb;
@@ -43,6 +44,7 @@ final class Verbs {
         new DescribeVerb(),
         new EditVerb(),
         new ExecVerb(),
+        new ExplainVerb(),
         new ExposeVerb(),
         new GetVerb(),
         new LabelVerb(),

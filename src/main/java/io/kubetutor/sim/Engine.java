@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.kubetutor.cluster.ClusterException;
-import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.WatchEvent;
 import io.kubetutor.sim.clock.SimClock;
@@ -42,7 +41,13 @@ public final class Engine implements ControlPlane {
   private final MemoryStore store;
   private final List<Reconciler> controllers = new ArrayList<>();
   private final List<LinkedHashSet<ObjectKey>> queues = new ArrayList<>();
-  private final Map<String, Event> eventIndex = new HashMap<>();
+  /** Each queue's add, made once (not once per controller per store change). */
+  private final List<Consumer<ObjectKey>> enqueuers = new ArrayList<>();
+  /** What makes two events the same event (client-go's aggregation key): a record, not a joined string per event. */
+  private record EventIdentity(String component, String host, String kind, String namespace, String name, String uid,
+                               String fieldPath, String type, String reason, String message) {}
+
+  private final Map<EventIdentity, Event> eventIndex = new HashMap<>();
   private final List<Consumer<String>> tracers = new ArrayList<>();
   private final io.kubetutor.sim.images.ImageRegistry images = io.kubetutor.sim.images.ImageRegistry.withCatalogue();
   private long eventSeq;
@@ -59,7 +64,9 @@ public final class Engine implements ControlPlane {
   public void install(List<Reconciler> all) {
     for (Reconciler r : all) {
       controllers.add(r);
-      queues.add(new LinkedHashSet<>());
+      LinkedHashSet<ObjectKey> q = new LinkedHashSet<>();
+      queues.add(q);
+      enqueuers.add(q::add);
     }
   }
 
@@ -113,17 +120,37 @@ public final class Engine implements ControlPlane {
   // ---- queues ----
 
   private void dispatch(WatchEvent event) {
-    for (int i = 0; i < controllers.size(); i++) {
-      LinkedHashSet<ObjectKey> q = queues.get(i);
-      controllers.get(i).onChange(event, q::add);
-    }
+    for (int i = 0; i < controllers.size(); i++) controllers.get(i).onChange(event, enqueuers.get(i));
   }
 
+  /**
+   * Reconciles {@code key} again after {@code delay}. As client-go's delaying queue, a key already
+   * waiting keeps the earlier of the two times: every controller asks again from that reconcile if
+   * it still needs to, so a later request adds nothing (a 10,000-pod rollout asked 10,000 times).
+   */
   @Override
   public void requeueAfter(Reconciler controller, ObjectKey key, Duration delay) {
-    if (delay.isZero() || delay.isNegative()) enqueue(controller, key);
-    else clock.schedule(delay, controller.name() + " " + key, () -> enqueue(controller, key));
+    if (delay.isZero() || delay.isNegative()) {
+      enqueue(controller, key);
+      return;
+    }
+    Waiting waiting = new Waiting(controller, key);
+    SimClock.Timer pending = requeues.get(waiting);
+    Instant at = clock.now().plus(delay);
+    if (pending != null && !pending.cancelled()) {
+      if (!pending.at().isAfter(at)) return;
+      pending.cancel();
+    }
+    requeues.put(waiting, clock.schedule(delay, controller.name() + " " + key, () -> {
+      requeues.remove(waiting);
+      enqueue(controller, key);
+    }));
   }
+
+  /** A key waiting in a controller's delaying queue. */
+  private record Waiting(Reconciler controller, ObjectKey key) {}
+
+  private final Map<Waiting, SimClock.Timer> requeues = new HashMap<>();
 
   /** Adds a key to one controller's queue. */
   public void enqueue(Reconciler controller, ObjectKey key) {
@@ -219,14 +246,15 @@ public final class Engine implements ControlPlane {
                     String component, String host) {
     ObjectMeta im = involved.getMetadata();
     String namespace = im.getNamespace() == null ? "default" : im.getNamespace();
-    String identity = String.join("\u0000", component, String.valueOf(host), involved.getKind(), namespace,
-        im.getName(), String.valueOf(im.getUid()), String.valueOf(fieldPath), type, reason, message);
+    EventIdentity identity = new EventIdentity(component, host, involved.getKind(), namespace, im.getName(),
+        im.getUid(), fieldPath, type, reason, message);
     String now = clock.now().toString();
     Event known = eventIndex.get(identity);
     if (known != null) {
       Event stored = (Event) store.get(ObjectKey.of(known));
       if (stored != null) {
-        Event merged = Objects.copy(stored);
+        Event merged = io.kubetutor.sim.store.ShallowCopy.of(stored);
+        merged.setMetadata(io.kubetutor.sim.store.ShallowCopy.of(stored.getMetadata()));
         merged.setCount(stored.getCount() == null ? 2 : stored.getCount() + 1);
         merged.setLastTimestamp(now);
         store.putRaw(merged, false);

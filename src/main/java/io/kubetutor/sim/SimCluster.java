@@ -181,7 +181,9 @@ public final class SimCluster implements Cluster {
 
   @Override
   public HasMetadata updateStatus(HasMetadata object) {
-    return engine.call(() -> engine.store().updateStatus(object));
+    // The port's callers keep their object: give the store (which takes nested status parts over) a copy.
+    HasMetadata own = io.kubetutor.cluster.Objects.copy(object);
+    return engine.call(() -> engine.store().updateStatus(own));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.kubetutor.shell.completion;
 
 import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.kubectl.explain.ExplainPaths;
 import io.kubetutor.kubectl.KubectlEnv;
 import io.kubetutor.shell.Builtin;
 import io.kubetutor.shell.Session;
@@ -171,6 +172,13 @@ public final class ShellCompleter implements Completer {
     }
     if (POD_VERBS.contains(verbPath)) {
       if (positionals.isEmpty()) names(ResourceKind.POD, ns, "", out);
+      return;
+    }
+    if (verbPath.equals("explain")) {
+      // TYPE first, then its fields after each dot (the field list comes from kubectl/explain).
+      if (!positionals.isEmpty()) return;
+      if (!current.contains(".")) types(out);
+      for (String p : ExplainPaths.complete(current)) out.add(new Candidate(p, p, null, null, null, null, false));
       return;
     }
     if (!RESOURCE_VERBS.contains(verbPath)) return;

@@ -49,7 +49,11 @@ public final class DeploymentController implements Reconciler {
       REVISION_HISTORY, DESIRED, MAX);
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
+  private static final int CANONICAL_CACHE_SIZE = 256;
+
   private final ControlPlane plane;
+  private final Map<String, Encoded> canonicalTemplates = new java.util.HashMap<>();
+  private final Map<String, Encoded> canonicalRsTemplates = new java.util.HashMap<>();
 
   public DeploymentController(ControlPlane plane) {
     this.plane = plane;
@@ -121,21 +125,48 @@ public final class DeploymentController implements Reconciler {
   }
 
   /** The ReplicaSet whose template equals the Deployment's, ignoring the hash label. */
-  private static ReplicaSet findNew(Deployment d, List<ReplicaSet> all) {
+  private ReplicaSet findNew(Deployment d, List<ReplicaSet> all) {
+    String want = canonicalCached(d.getMetadata().getUid(), d.getSpec().getTemplate(), false);
     for (ReplicaSet rs : all) {
-      if (sameTemplate(rs.getSpec().getTemplate(), d.getSpec().getTemplate())) return rs;
+      if (canonicalCached(rs.getMetadata().getUid(), rs.getSpec().getTemplate(), true).equals(want)) return rs;
     }
     return null;
   }
 
   static boolean sameTemplate(PodTemplateSpec rsTemplate, PodTemplateSpec dTemplate) {
+    return canonicalWithoutHash(rsTemplate).equals(canonical(dTemplate));
+  }
+
+  private static String canonicalWithoutHash(PodTemplateSpec rsTemplate) {
     PodTemplateSpec a = new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder(rsTemplate).build();
     if (a.getMetadata() != null && a.getMetadata().getLabels() != null) {
       Map<String, String> labels = new LinkedHashMap<>(a.getMetadata().getLabels());
       labels.remove(HASH_LABEL);
       a.getMetadata().setLabels(labels);
     }
-    return canonical(a).equals(canonical(dTemplate));
+    return canonical(a);
+  }
+
+  /** A template's canonical text, remembered per owner uid with the template it was made from. */
+  private record Encoded(PodTemplateSpec template, String text) {}
+
+  /**
+   * The canonical text of an object's template, remembered per object uid: encoding a template to
+   * JSON on every sync (per ReplicaSet, per pod status change) was the controller's main cost at
+   * scale. A stored template that is the same instance, or equal to the remembered one (a scale
+   * writes a new copy of the same template), reuses the text.
+   */
+  private String canonicalCached(String uid, PodTemplateSpec template, boolean withoutHash) {
+    Map<String, Encoded> cache = withoutHash ? canonicalRsTemplates : canonicalTemplates;
+    Encoded known = cache.get(uid);
+    if (known != null && (known.template() == template || known.template().equals(template))) {
+      if (known.template() != template) cache.put(uid, new Encoded(template, known.text()));
+      return known.text();
+    }
+    if (cache.size() >= CANONICAL_CACHE_SIZE) cache.clear();
+    String text = withoutHash ? canonicalWithoutHash(template) : canonical(template);
+    cache.put(uid, new Encoded(template, text));
+    return text;
   }
 
   private static List<ReplicaSet> olds(List<ReplicaSet> all, ReplicaSet newRs) {
@@ -248,8 +279,7 @@ public final class DeploymentController implements Reconciler {
     List<ReplicaSet> olds = olds(all, existing);
     int newRevision = maxRevision(olds) + 1;
     if (existing != null) {
-      ReplicaSet updated = Objects.copy(existing);
-      Map<String, String> a = annotations(d, updated.getMetadata().getAnnotations());
+      Map<String, String> a = annotations(d, existing.getMetadata().getAnnotations());
       int current = revision(existing);
       if (current < newRevision) {
         if (current > 0) {
@@ -259,6 +289,7 @@ public final class DeploymentController implements Reconciler {
         a.put(REVISION, String.valueOf(newRevision));
       }
       if (!a.equals(existing.getMetadata().getAnnotations())) {
+        ReplicaSet updated = Objects.copy(existing);
         updated.getMetadata().setAnnotations(a);
         existing = (ReplicaSet) plane.store().update(updated);
       }
@@ -592,8 +623,9 @@ public final class DeploymentController implements Reconciler {
     if (currentNew != null && currentNew.getStatus() != null && currentNew.getStatus().getReplicas() != null) {
       updated = currentNew.getStatus().getReplicas();
     }
-    Deployment next = Objects.copy(d);
-    DeploymentStatus st = next.getStatus() == null ? new DeploymentStatus() : next.getStatus();
+    // Only the status is written (and its fields replaced, never edited): a one-level copy will do.
+    Deployment next = io.kubetutor.sim.store.ShallowCopy.of(d);
+    DeploymentStatus st = d.getStatus() == null ? new DeploymentStatus() : io.kubetutor.sim.store.ShallowCopy.of(d.getStatus());
     next.setStatus(st);
     st.setObservedGeneration(d.getMetadata().getGeneration());
     st.setReplicas(replicas == 0 ? null : replicas);
@@ -634,7 +666,7 @@ public final class DeploymentController implements Reconciler {
       DeploymentCondition p = condition(st, "Progressing");
       Integer deadline = d.getSpec().getProgressDeadlineSeconds();
       if (!done && deadline != null && p != null && "True".equals(p.getStatus())) {
-        Instant last = Instant.parse(p.getLastUpdateTime());
+        Instant last = parseTime(p.getLastUpdateTime());
         Instant expires = last.plusSeconds(deadline);
         if (!expires.isAfter(plane.clock().now())) {
           setCondition(st, "Progressing", "False", "ProgressDeadlineExceeded", "ReplicaSet \"" + rsName
@@ -645,6 +677,18 @@ public final class DeploymentController implements Reconciler {
       }
     }
     if (!java.util.Objects.equals(d.getStatus(), st)) plane.store().updateStatus(next);
+  }
+
+  private String lastParsedText;
+  private Instant lastParsed;
+
+  /** Parses a condition time, remembering the last one (every sync of a rollout reads the same one). */
+  private Instant parseTime(String text) {
+    if (!text.equals(lastParsedText)) {
+      lastParsed = Instant.parse(text);
+      lastParsedText = text;
+    }
+    return lastParsed;
   }
 
   private static boolean changed(Deployment before, Deployment after) {

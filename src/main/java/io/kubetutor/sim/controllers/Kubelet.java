@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.LogOptions;
-import io.kubetutor.cluster.Objects;
 import io.kubetutor.sim.ContainerLogs;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.WatchEvent;
@@ -71,6 +70,8 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
   private final ImageRegistry registry;
   private final Map<String, NodeImageCache> caches = new HashMap<>();
   private final Map<String, PodRuntime> pods = new HashMap<>();
+  /** The uids of the runtimes per pod name (a namesake may replace a pod whose runtime still stops). */
+  private final Map<ObjectKey, List<String>> uidsByName = new HashMap<>();
   private final Map<String, ContainerFilesystem.Volume> volumes = new HashMap<>();
   private final Map<String, Integer> nextIp = new HashMap<>();
 
@@ -200,12 +201,15 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     Pod pod = cp.store().get(Pod.class, key.namespace(), key.name());
     if (pod == null || pod.getSpec().getNodeName() == null) {
       // Removed without the kubelet (a forced delete): stop what ran for that pod.
-      pods.entrySet().removeIf(e -> {
-        PodRuntime gone = e.getValue();
-        if (!gone.namespace.equals(key.namespace()) || !gone.name.equals(key.name()) || podByUid(e.getKey()) != null) return false;
+      // Only the runtimes filed under this name are candidates (not a walk over every pod on every node).
+      List<String> uids = uidsByName.get(key);
+      if (uids == null) return;
+      for (String uid : List.copyOf(uids)) {
+        PodRuntime gone = pods.get(uid);
+        if (gone == null || podByUid(uid) != null) continue;
         gone.containers.values().forEach(c -> { if (c.timer != null) c.timer.cancel(); });
-        return true;
-      });
+        forget(uid);
+      }
       return;
     }
     // A stopped kubelet (sim node fail) does nothing: its pods stay as they were, deletions wait for it.
@@ -225,6 +229,7 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
       rt.namespace = pod.getMetadata().getNamespace();
       rt.name = pod.getMetadata().getName();
       pods.put(uid, rt);
+      uidsByName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(uid);
       admit(pod, rt);
     }
   }
@@ -434,7 +439,7 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     ObjectKey key = ObjectKey.of(pod);
     String uid = rt.uid;
     cp.clock().schedule(longest, "kubelet remove " + pod.getMetadata().getName(), () -> {
-      pods.remove(uid);
+      forget(uid);
       Pod current = cp.store().get(Pod.class, key.namespace(), key.name());
       if (current != null && uid.equals(current.getMetadata().getUid())) cp.store().remove(key);
     });
@@ -446,8 +451,15 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     Pod current = cp.store().get(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     if (current == null || !rt.uid.equals(current.getMetadata().getUid())) return;
     if (NodeLifecycleController.kubeletStopped(cp.store().get(Node.class, null, rt.node))) return;  // posts nothing while down
-    Pod copy = Objects.copy(current);
-    var status = copy.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus() : copy.getStatus();
+    // A status write needs only a status of its own: the spec and metadata are the stored ones,
+    // read but not changed, so the pod is not deep-copied.
+    Pod copy = new Pod();
+    copy.setApiVersion(current.getApiVersion());
+    copy.setKind(current.getKind());
+    copy.setMetadata(current.getMetadata());
+    copy.setSpec(current.getSpec());
+    var status = current.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus()
+        : io.kubetutor.sim.store.ShallowCopy.of(current.getStatus());  // fields below are replaced, never edited
     List<ContainerStatus> statuses = new ArrayList<>();
     boolean allReady = true;
     boolean anyRunning = false;
@@ -541,6 +553,17 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
   }
 
   // ---- helpers
+
+  /** Drops a pod's runtime and its entry in the by-name index. */
+  private void forget(String uid) {
+    PodRuntime rt = pods.remove(uid);
+    if (rt == null) return;
+    ObjectKey key = new ObjectKey(ResourceKind.POD, rt.namespace, rt.name);
+    List<String> uids = uidsByName.get(key);
+    if (uids == null) return;
+    uids.remove(uid);
+    if (uids.isEmpty()) uidsByName.remove(key);
+  }
 
   /** The stored pod this runtime belongs to (null once it is gone or replaced by a namesake). */
   private Pod podByUid(String uid) {

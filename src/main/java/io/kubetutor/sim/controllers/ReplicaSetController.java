@@ -36,6 +36,10 @@ public final class ReplicaSetController implements Reconciler {
 
   static final int BURST_REPLICAS = 500;
   private final ControlPlane plane;
+  /** Per ReplicaSet uid: the counts its status is made of, kept pod by pod. */
+  private final Map<String, ReplicaSetPodCounts> counts = new HashMap<>();
+  /** Per pod: the uid of its controller as last seen, so a pod leaving a ReplicaSet is uncounted there. */
+  private final Map<ObjectKey, String> controllerOfPod = new HashMap<>();
 
   public ReplicaSetController(ControlPlane plane) {
     this.plane = plane;
@@ -47,9 +51,11 @@ public final class ReplicaSetController implements Reconciler {
   public void onChange(WatchEvent event, Consumer<ObjectKey> enqueue) {
     HasMetadata o = event.object();
     if (o instanceof ReplicaSet) {
+      if (event.type() == WatchEvent.Type.DELETED) counts.remove(o.getMetadata().getUid());
       enqueue.accept(ObjectKey.of(o));
     } else if (o instanceof Pod pod) {
       OwnerReference ref = Owners.controllerOf(pod);
+      noteChanged(event, pod, ref);
       if (ref != null) {
         if ("ReplicaSet".equals(ref.getKind())) {
           enqueue.accept(new ObjectKey(ResourceKind.REPLICASET, pod.getMetadata().getNamespace(), ref.getName()));
@@ -65,38 +71,58 @@ public final class ReplicaSetController implements Reconciler {
     }
   }
 
+  /** Marks the pod dirty in the counts of the controller it had and of the one it has now. */
+  private void noteChanged(WatchEvent event, Pod pod, OwnerReference ref) {
+    ObjectKey key = ObjectKey.of(pod);
+    String now = event.type() == WatchEvent.Type.DELETED || ref == null ? null : ref.getUid();
+    String before = now == null ? controllerOfPod.remove(key) : controllerOfPod.put(key, now);
+    String name = pod.getMetadata().getName();
+    if (before != null) {
+      ReplicaSetPodCounts c = counts.get(before);
+      if (c != null) c.markDirty(name);
+    }
+    if (now != null && !now.equals(before)) {
+      ReplicaSetPodCounts c = counts.get(now);
+      if (c != null) c.markDirty(name);
+    }
+  }
+
   @Override
   public void reconcile(ObjectKey key) {
     ReplicaSet rs = (ReplicaSet) plane.store().get(key);
     if (rs == null) return;
-    List<Pod> pods = claimPods(rs);
-    boolean changedPods = !Owners.deleting(rs) && manageReplicas(rs, pods);
-    // The claimed pods are what the status counts, unless pods were just created or deleted.
-    updateStatus(rs, changedPods ? ownedPods(rs) : pods);
+    ReplicaSetPodCounts pods = counts.computeIfAbsent(rs.getMetadata().getUid(), u -> new ReplicaSetPodCounts(rs));
+    pods.refresh(rs, plane.store(), plane.clock().now());
+    claimPods(rs, pods);
+    if (!Owners.deleting(rs)) manageReplicas(rs, pods);
+    // The store's writes above reached the counts through the watch; take them in.
+    pods.refresh(rs, plane.store(), plane.clock().now());
+    updateStatus(rs, pods);
   }
 
-  /** The pods {@code rs} controls whose labels match its selector, as stored now. */
-  private List<Pod> ownedPods(ReplicaSet rs) {
-    Selector selector = Selectors.of(rs.getSpec().getSelector());
-    List<Pod> owned = new ArrayList<>();
-    for (Pod pod : plane.store().list(Pod.class, rs.getMetadata().getNamespace(), null)) {
-      if (Owners.controlledBy(pod, rs) && selector.matches(pod.getMetadata().getLabels())) owned.add(pod);
+  /**
+   * Adopts matching orphans and releases owned pods that stopped matching, in name order. Only
+   * those two groups can change hands, so only they are looked at (the store indexes orphans).
+   */
+  private void claimPods(ReplicaSet rs, ReplicaSetPodCounts counted) {
+    Selector selector = counted.selector();
+    String uid = rs.getMetadata().getUid();
+    String namespace = rs.getMetadata().getNamespace();
+    java.util.TreeMap<String, Pod> candidates = new java.util.TreeMap<>();
+    for (String name : counted.mismatched()) {
+      Pod pod = plane.store().get(Pod.class, namespace, name);
+      if (pod != null) candidates.put(name, pod);
     }
-    return owned;
-  }
-
-  /** Adopts matching orphans, releases owned pods that stopped matching; returns the owned matching pods. */
-  private List<Pod> claimPods(ReplicaSet rs) {
-    Selector selector = Selectors.of(rs.getSpec().getSelector());
-    List<Pod> owned = new ArrayList<>();
-    for (Pod pod : plane.store().list(Pod.class, rs.getMetadata().getNamespace(), null)) {
+    if (!Owners.deleting(rs)) {
+      for (Pod pod : plane.store().withoutController(Pod.class, namespace)) candidates.put(pod.getMetadata().getName(), pod);
+    }
+    for (Pod pod : candidates.values()) {
       OwnerReference ref = Owners.controllerOf(pod);
       boolean matches = selector.matches(pod.getMetadata().getLabels());
-      if (ref != null && ref.getUid().equals(rs.getMetadata().getUid())) {
-        if (matches) owned.add(pod);
-        else if (!Owners.deleting(pod)) {
+      if (ref != null && ref.getUid().equals(uid)) {
+        if (!matches && !Owners.deleting(pod)) {
           Pod released = Objects.copy(pod);
-          released.getMetadata().getOwnerReferences().removeIf(r -> r.getUid().equals(rs.getMetadata().getUid()));
+          released.getMetadata().getOwnerReferences().removeIf(r -> r.getUid().equals(uid));
           plane.store().update(released);
           plane.trace(name(), rs.getMetadata().getName() + " released " + pod.getMetadata().getName()
               + " (labels no longer match)");
@@ -107,18 +133,18 @@ public final class ReplicaSetController implements Reconciler {
             : new ArrayList<>(adopted.getMetadata().getOwnerReferences());
         refs.add(Owners.controllerRef(rs));
         adopted.getMetadata().setOwnerReferences(refs);
-        owned.add((Pod) plane.store().update(adopted));
+        plane.store().update(adopted);
         plane.trace(name(), rs.getMetadata().getName() + " adopted " + pod.getMetadata().getName());
       }
     }
-    return owned;
+    counted.refresh(rs, plane.store(), plane.clock().now());
   }
 
   /** Creates or deletes pods towards {@code spec.replicas}; returns whether it tried to. */
-  private boolean manageReplicas(ReplicaSet rs, List<Pod> owned) {
-    List<Pod> active = owned.stream().filter(Owners::active).toList();
+  private boolean manageReplicas(ReplicaSet rs, ReplicaSetPodCounts counted) {
+    int activeCount = counted.replicas;
     int want = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
-    int diff = active.size() - want;
+    int diff = activeCount - want;
     String rsName = rs.getMetadata().getName();
     if (diff < 0) {
       int toCreate = Math.min(-diff, BURST_REPLICAS);
@@ -135,7 +161,7 @@ public final class ReplicaSetController implements Reconciler {
             plane.trace(name(), rsName + " could not create a pod: " + e.getMessage());
             return true;
           }
-          plane.trace(name(), rsName + " has " + (active.size() + created) + " of " + want + " pods, creating "
+          plane.trace(name(), rsName + " has " + (activeCount + created) + " of " + want + " pods, creating "
               + pod.getMetadata().getName());
           plane.event(rs, null, "Normal", "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName(), name(),
               null);
@@ -144,6 +170,7 @@ public final class ReplicaSetController implements Reconciler {
       }
     } else if (diff > 0) {
       int toDelete = Math.min(diff, BURST_REPLICAS);
+      var active = counted.activePods();  // their order does not matter: the ranking is total
       for (Pod pod : podsToDelete(active, toDelete)) {
         plane.trace(name(), rsName + " has " + active.size() + " of " + want + " pods, deleting "
             + pod.getMetadata().getName());
@@ -175,42 +202,65 @@ public final class ReplicaSetController implements Reconciler {
     meta.setNamespace(rs.getMetadata().getNamespace());
     meta.setOwnerReferences(new ArrayList<>(List.of(Owners.controllerRef(rs))));
     pod.setMetadata(meta);
-    pod.setSpec(new io.fabric8.kubernetes.api.model.PodSpecBuilder(template.getSpec()).build());
+    // The stored template's spec is shared here: the store copies what it is given on create.
+    pod.setSpec(template.getSpec());
     return pod;
   }
 
+  /** A pod's place in the deletion ranking, each criterion worked out once (not once per comparison). */
+  private record Rank(Pod pod, boolean scheduled, int phase, boolean ready, int cost, int podsOnNode,
+                      int readyBucket, int restarts, int createdBucket, String uid) {}
+
+  /** Stands for "no ready time", which ranks as newest. */
+  private static final int NO_TIME = -1;
+
   /** The first {@code n} pods in the deletion ranking of {@code ActivePodsWithRanks.Less} (§7.4). */
-  List<Pod> podsToDelete(List<Pod> active, int n) {
+  List<Pod> podsToDelete(List<ReplicaSetPodCounts.DeletionFacts> active, int n) {
     Map<String, Integer> perNode = new HashMap<>();
-    for (Pod p : active) {
-      String node = p.getSpec().getNodeName();
-      if (node != null) perNode.merge(node, 1, Integer::sum);
-    }
+    for (var p : active) if (p.node() != null) perNode.merge(p.node(), 1, Integer::sum);
     Instant now = plane.clock().now();
-    Comparator<Pod> order = Comparator
-        .comparing((Pod p) -> p.getSpec().getNodeName() != null)
-        .thenComparing(p -> phaseRank(p))
-        .thenComparing(Owners::ready)
-        .thenComparing(ReplicaSetController::deletionCost)
-        .thenComparing(p -> -perNode.getOrDefault(p.getSpec().getNodeName(), 0))
-        .thenComparing((a, b) -> Owners.ready(a) && Owners.ready(b)
-            ? compareNewerFirst(readySince(a), readySince(b), a, b, now) : 0)
-        .thenComparing(p -> -maxRestarts(p))
-        .thenComparing((a, b) -> compareNewerFirst(Instant.parse(a.getMetadata().getCreationTimestamp()),
-            Instant.parse(b.getMetadata().getCreationTimestamp()), a, b, now));
-    List<Pod> sorted = new ArrayList<>(active);
-    sorted.sort(order);
-    return sorted.subList(0, Math.min(n, sorted.size()));
+    List<Rank> ranks = new ArrayList<>(active.size());
+    for (var p : active) {
+      int readyBucket = p.ready() && p.readySince() != null ? bucket(now, p.readySince()) : NO_TIME;
+      ranks.add(new Rank(p.pod(), p.node() != null, p.phase(), p.ready(), p.cost(),
+          perNode.getOrDefault(p.node(), 0), readyBucket, p.restarts(), bucket(now, p.created()),
+          p.pod().getMetadata().getUid()));
+    }
+    Comparator<Rank> order = Comparator
+        .comparing(Rank::scheduled)
+        .thenComparingInt(Rank::phase)
+        .thenComparing(Rank::ready)
+        .thenComparingInt(Rank::cost)
+        .thenComparingInt(r -> -r.podsOnNode())
+        .thenComparing((a, b) -> a.ready() && b.ready() ? compareNewerFirst(a.readyBucket(), b.readyBucket(), a, b) : 0)
+        .thenComparingInt(r -> -r.restarts())
+        .thenComparing((a, b) -> compareNewerFirst(a.createdBucket(), b.createdBucket(), a, b));
+    // Only the first n are wanted (a rolling update takes a few at a time from hundreds): keep the
+    // n lowest in a heap whose head is the highest kept, instead of sorting them all.
+    int keep = Math.min(n, ranks.size());
+    java.util.PriorityQueue<Rank> lowest = new java.util.PriorityQueue<>(keep + 1, order.reversed());
+    for (Rank r : ranks) {
+      if (lowest.size() < keep) lowest.add(r);
+      else if (keep > 0 && order.compare(r, lowest.peek()) < 0) {
+        lowest.poll();
+        lowest.add(r);
+      }
+    }
+    List<Rank> chosen = new ArrayList<>(lowest);
+    chosen.sort(order);
+    List<Pod> out = new ArrayList<>(keep);
+    for (Rank r : chosen) out.add(r.pod());
+    return out;
   }
 
-  private static int phaseRank(Pod p) {
+  static int phaseRank(Pod p) {
     String phase = p.getStatus() == null ? "Pending" : p.getStatus().getPhase();
     if ("Pending".equals(phase)) return 0;
     if ("Unknown".equals(phase)) return 1;
     return 2;
   }
 
-  private static int deletionCost(Pod p) {
+  static int deletionCost(Pod p) {
     Map<String, String> a = p.getMetadata().getAnnotations();
     String v = a == null ? null : a.get("controller.kubernetes.io/pod-deletion-cost");
     try {
@@ -220,12 +270,7 @@ public final class ReplicaSetController implements Reconciler {
     }
   }
 
-  private static Instant readySince(Pod p) {
-    PodCondition c = Owners.condition(p, "Ready");
-    return c == null || c.getLastTransitionTime() == null ? null : Instant.parse(c.getLastTransitionTime());
-  }
-
-  private static int maxRestarts(Pod p) {
+  static int maxRestarts(Pod p) {
     int max = 0;
     if (p.getStatus() != null && p.getStatus().getContainerStatuses() != null) {
       for (ContainerStatus s : p.getStatus().getContainerStatuses()) {
@@ -235,15 +280,13 @@ public final class ReplicaSetController implements Reconciler {
     return max;
   }
 
-  /** Newer first, compared in log2 buckets of age (LogarithmicScaleDown), ties broken by UID. A null time is newest. */
-  private static int compareNewerFirst(Instant a, Instant b, Pod pa, Pod pb, Instant now) {
-    if (a == null && b == null) return 0;
-    if (a == null) return -1;
-    if (b == null) return 1;
-    int ba = bucket(now, a);
-    int bb = bucket(now, b);
-    if (ba != bb) return Integer.compare(ba, bb);
-    return pa.getMetadata().getUid().compareTo(pb.getMetadata().getUid());
+  /** Newer first, compared in log2 buckets of age (LogarithmicScaleDown), ties broken by UID. No time is newest. */
+  private static int compareNewerFirst(int bucketA, int bucketB, Rank a, Rank b) {
+    if (bucketA == NO_TIME && bucketB == NO_TIME) return 0;
+    if (bucketA == NO_TIME) return -1;
+    if (bucketB == NO_TIME) return 1;
+    if (bucketA != bucketB) return Integer.compare(bucketA, bucketB);
+    return a.uid().compareTo(b.uid());
   }
 
   private static int bucket(Instant now, Instant t) {
@@ -251,33 +294,13 @@ public final class ReplicaSetController implements Reconciler {
     return seconds == 0 ? 0 : 64 - Long.numberOfLeadingZeros(seconds);
   }
 
-  /** Writes the status counted over {@code owned} (the pods rs controls that match its selector). */
-  private void updateStatus(ReplicaSet rs, List<Pod> owned) {
-    Map<String, String> templateLabels = rs.getSpec().getTemplate().getMetadata() == null ? Map.of()
-        : rs.getSpec().getTemplate().getMetadata().getLabels();
-    Selector fullyLabeled = Selector.of(templateLabels);
-    int minReady = rs.getSpec().getMinReadySeconds() == null ? 0 : rs.getSpec().getMinReadySeconds();
-    Instant now = plane.clock().now();
-    int replicas = 0;
-    int fully = 0;
-    int ready = 0;
-    int available = 0;
-    Duration recheck = null;
-    for (Pod pod : owned) {
-      if (!Owners.active(pod)) continue;
-      replicas++;
-      if (fullyLabeled.matches(pod.getMetadata().getLabels())) fully++;
-      if (Owners.ready(pod)) {
-        ready++;
-        Instant since = readySince(pod);
-        Instant availableAt = since == null ? now : since.plusSeconds(minReady);
-        if (!availableAt.isAfter(now)) available++;
-        else {
-          Duration wait = Duration.between(now, availableAt);
-          if (recheck == null || wait.compareTo(recheck) < 0) recheck = wait;
-        }
-      }
-    }
+  /** Writes the status counted over the pods rs controls that match its selector. */
+  private void updateStatus(ReplicaSet rs, ReplicaSetPodCounts counted) {
+    Duration recheck = counted.settleAvailability(plane.clock().now());
+    int replicas = counted.replicas;
+    int fully = counted.fullyLabeled;
+    int ready = counted.ready;
+    int available = counted.available;
     if (recheck != null) plane.requeueAfter(this, ObjectKey.of(rs), recheck);
     ReplicaSetStatus old = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
     long generation = rs.getMetadata().getGeneration() == null ? 1 : rs.getMetadata().getGeneration();
@@ -286,7 +309,7 @@ public final class ReplicaSetController implements Reconciler {
         && old.getObservedGeneration() == generation) {
       return;
     }
-    ReplicaSet updated = Objects.copy(rs);
+    ReplicaSet updated = io.kubetutor.sim.store.ShallowCopy.of(rs);  // only the status is written
     ReplicaSetStatus status = new ReplicaSetStatus();
     status.setReplicas(replicas);
     status.setFullyLabeledReplicas(fully == 0 ? null : fully);

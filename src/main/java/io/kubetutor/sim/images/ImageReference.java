@@ -9,8 +9,20 @@ public record ImageReference(String registry, String repository, String tag, Str
 
   public static final String DOCKER_HUB = "docker.io";
 
+  private static final java.util.Map<String, ImageReference> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Parses what a pod spec or {@code docker build -t} says; throws on a malformed reference. */
   public static ImageReference parse(String image) {
+    // The kubelet parses the same few references for every pod and status write: remember them.
+    ImageReference known = image == null ? null : PARSED.get(image);
+    if (known != null) return known;
+    ImageReference parsed = parseUncached(image);
+    if (PARSED.size() >= 1024) PARSED.clear();
+    PARSED.put(image, parsed);
+    return parsed;
+  }
+
+  private static ImageReference parseUncached(String image) {
     if (image == null || image.isBlank() || !image.equals(image.strip()) || image.contains(" ")) {
       throw new IllegalArgumentException("invalid reference format");
     }

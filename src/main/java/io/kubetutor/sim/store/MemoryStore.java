@@ -35,11 +35,40 @@ public final class MemoryStore implements Store {
   public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
   public static final String ORPHAN_FINALIZER = "orphan";
 
-  private final Map<ResourceKind, TreeMap<String, TreeMap<String, HasMetadata>>> data = new EnumMap<>(ResourceKind.class);
+  private final Map<ResourceKind, TreeMap<String, Space>> data = new EnumMap<>(ResourceKind.class);
+
+  /**
+   * The objects of one kind in one namespace: a hash map for reads and writes, and the names in
+   * order, sorted again only after an object came or went (lists are in name order; a status
+   * write, by far the most common write, changes neither).
+   */
+  private static final class Space {
+    final java.util.HashMap<String, HasMetadata> byName = new java.util.HashMap<>();
+    private String[] sorted;
+
+    void put(String name, HasMetadata o) {
+      if (byName.put(name, o) == null) sorted = null;
+    }
+
+    HasMetadata remove(String name) {
+      HasMetadata old = byName.remove(name);
+      if (old != null) sorted = null;
+      return old;
+    }
+
+    String[] names() {
+      if (sorted == null) {
+        sorted = byName.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
+      }
+      return sorted;
+    }
+  }
   private final SimClock clock;
   private final RandomGenerator random;
   private final Supplier<String> suffix;
   private final List<Consumer<WatchEvent>> watchers = new CopyOnWriteArrayList<>();
+  private final OwnerIndex owners = new OwnerIndex();
   private Admission admission = Admission.NONE;
   private long resourceVersion = 1000;
 
@@ -58,8 +87,8 @@ public final class MemoryStore implements Store {
 
   @Override
   public HasMetadata get(ObjectKey key) {
-    TreeMap<String, HasMetadata> ns = data.get(key.kind()).get(key.namespace());
-    return ns == null ? null : ns.get(key.name());
+    Space ns = data.get(key.kind()).get(key.namespace());
+    return ns == null ? null : ns.byName.get(key.name());
   }
 
   @Override
@@ -76,26 +105,42 @@ public final class MemoryStore implements Store {
   /** Objects of a kind, in namespace then name order; the stored instances (do not mutate). */
   @SuppressWarnings("unchecked")
   public <T extends HasMetadata> List<T> list(ResourceKind kind, String namespace, Selector selector) {
-    TreeMap<String, TreeMap<String, HasMetadata>> byNs = data.get(kind);
+    TreeMap<String, Space> byNs = data.get(kind);
     List<T> out = new ArrayList<>();
-    Collection<TreeMap<String, HasMetadata>> spaces;
+    Collection<Space> spaces;
     if (namespace == null || !kind.namespaced()) spaces = byNs.values();
     else {
-      TreeMap<String, HasMetadata> one = byNs.get(namespace);
+      Space one = byNs.get(namespace);
       spaces = one == null ? List.of() : List.of(one);
     }
     boolean all = selector == null || selector.isEverything();
-    for (TreeMap<String, HasMetadata> space : spaces) {
-      for (HasMetadata o : space.values()) {
+    for (Space space : spaces) {
+      for (String name : space.names()) {
+        HasMetadata o = space.byName.get(name);
         if (all || selector.matches(o.getMetadata().getLabels())) out.add((T) o);
       }
     }
     return out;
   }
 
+  @Override
+  public <T extends HasMetadata> List<T> controlledBy(Class<T> type, String ownerUid) {
+    return owners.controlledBy(kindOf(type), ownerUid);
+  }
+
+  /** How many objects of a kind the owner with {@code ownerUid} controls (without listing them). */
+  public int countControlledBy(ResourceKind kind, String ownerUid) {
+    return owners.countControlledBy(kind, ownerUid);
+  }
+
+  @Override
+  public <T extends HasMetadata> List<T> withoutController(Class<T> type, String namespace) {
+    return owners.withoutController(kindOf(type), namespace);
+  }
+
   public int count(ResourceKind kind) {
     int n = 0;
-    for (TreeMap<String, HasMetadata> space : data.get(kind).values()) n += space.size();
+    for (Space space : data.get(kind).values()) n += space.byName.size();
     return n;
   }
 
@@ -108,7 +153,8 @@ public final class MemoryStore implements Store {
 
   /** Puts saved objects back as they were, without admission or watch events. */
   public void restore(List<HasMetadata> objects, long resourceVersion) {
-    for (TreeMap<String, TreeMap<String, HasMetadata>> m : data.values()) m.clear();
+    for (TreeMap<String, Space> m : data.values()) m.clear();
+    owners.clear();
     for (HasMetadata o : objects) put(ObjectKey.of(o), o);
     this.resourceVersion = resourceVersion;
   }
@@ -127,7 +173,7 @@ public final class MemoryStore implements Store {
   public HasMetadata prepareCreate(HasMetadata object) {
     ResourceKind kind = ResourceKind.forObject(object).orElseThrow(() ->
         ClusterException.badRequest("the server could not find the requested resource"));
-    HasMetadata o = Objects.copy(object);
+    HasMetadata o = DeepCopy.of(object);
     o.setApiVersion(kind.apiVersion());
     ObjectMeta meta = o.getMetadata() == null ? new ObjectMeta() : o.getMetadata();
     o.setMetadata(meta);
@@ -180,10 +226,18 @@ public final class MemoryStore implements Store {
       throw ClusterException.conflict(kind.qualifiedPlural(), in.getName(),
           "the object has been modified; please apply your changes to the latest version and try again");
     }
-    HasMetadata o = Objects.copy(object);
+    ObjectMeta was = old.getMetadata();
+    HasMetadata o = status ? Subresources.withStatusOf(old, object) : null;
+    if (o != null) {
+      // The hot path (kubelet and controller status writes): only the status is copied.
+      o.setApiVersion(kind.apiVersion());
+      ObjectMeta meta = o.getMetadata();
+      meta.setResourceVersion(was.getResourceVersion());
+      return o;
+    }
+    o = Objects.copy(object);
     o.setApiVersion(kind.apiVersion());
     ObjectMeta meta = o.getMetadata();
-    ObjectMeta was = old.getMetadata();
     if (status) {
       // The status subresource ignores metadata and spec changes.
       o.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(was).build());
@@ -231,8 +285,11 @@ public final class MemoryStore implements Store {
       throw ClusterException.conflict("pods/binding", key.name(), "pod " + key.name() + " is already assigned to node \""
           + old.getSpec().getNodeName() + "\"");
     }
-    Pod bound = Objects.copy(old);
+    // One-level copies: only nodeName, the conditions and the resourceVersion change.
+    Pod bound = shallowWithMeta(old);
+    bound.setSpec(ShallowCopy.of(old.getSpec()));
     bound.getSpec().setNodeName(node);
+    bound.setStatus(old.getStatus() == null ? new io.fabric8.kubernetes.api.model.PodStatus() : ShallowCopy.of(old.getStatus()));
     List<io.fabric8.kubernetes.api.model.PodCondition> conditions = bound.getStatus().getConditions() == null
         ? new ArrayList<>() : new ArrayList<>(bound.getStatus().getConditions());
     conditions.removeIf(c -> "PodScheduled".equals(c.getType()));
@@ -270,7 +327,7 @@ public final class MemoryStore implements Store {
         long current = was.getDeletionGracePeriodSeconds() == null ? grace : was.getDeletionGracePeriodSeconds();
         if (grace >= current) return old;
       }
-      Pod marked = Objects.copy(pod);
+      Pod marked = shallowWithMeta(pod);
       marked.getMetadata().setDeletionTimestamp(clock.now().plusSeconds(grace).toString());
       marked.getMetadata().setDeletionGracePeriodSeconds(grace);
       marked.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
@@ -308,11 +365,12 @@ public final class MemoryStore implements Store {
 
   @Override
   public void remove(ObjectKey key) {
-    TreeMap<String, HasMetadata> space = data.get(key.kind()).get(key.namespace());
+    Space space = data.get(key.kind()).get(key.namespace());
     HasMetadata old = space == null ? null : space.remove(key.name());
     if (old == null) return;
-    if (space.isEmpty()) data.get(key.kind()).remove(key.namespace());
-    HasMetadata gone = Objects.copy(old);
+    if (space.byName.isEmpty()) data.get(key.kind()).remove(key.namespace());
+    owners.remove(key);
+    HasMetadata gone = shallowWithMeta(old);
     gone.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
     notify(WatchEvent.Type.DELETED, gone);
   }
@@ -333,8 +391,20 @@ public final class MemoryStore implements Store {
 
   // ---- helpers ----
 
+  /**
+   * A one-level copy of a stored object with its own one-level copy of the metadata, for writes
+   * that change only metadata fields (resourceVersion, deletion marks): stored objects are never
+   * changed, so the rest can be shared.
+   */
+  static <T extends HasMetadata> T shallowWithMeta(T stored) {
+    T copy = ShallowCopy.of(stored);
+    copy.setMetadata(ShallowCopy.of(stored.getMetadata()));
+    return copy;
+  }
+
   private void put(ObjectKey key, HasMetadata o) {
-    data.get(key.kind()).computeIfAbsent(key.namespace(), n -> new TreeMap<>()).put(key.name(), o);
+    data.get(key.kind()).computeIfAbsent(key.namespace(), n -> new Space()).put(key.name(), o);
+    owners.put(key, o);
   }
 
   private void notify(WatchEvent.Type type, HasMetadata o) {
@@ -371,8 +441,10 @@ public final class MemoryStore implements Store {
         + "-" + h.substring(20);
   }
 
+  private static final ResourceKind[] KINDS = ResourceKind.values();
+
   private static ResourceKind kindOf(Class<? extends HasMetadata> type) {
-    for (ResourceKind k : ResourceKind.values()) if (k.type() == type) return k;
+    for (ResourceKind k : KINDS) if (k.type() == type) return k;
     throw new IllegalArgumentException("not a served kind: " + type.getSimpleName());
   }
 }

@@ -28,13 +28,38 @@ public interface Store {
   /** Objects of a type, namespace-filtered ({@code null} = all) and label-selected, in name order. */
   <T extends HasMetadata> List<T> list(Class<T> type, String namespace, Selector selector);
 
+  /**
+   * Objects of a type whose controller reference ({@code controller: true}) points at the owner with
+   * {@code ownerUid}, in namespace then name order: what a controller's informer index by owner gives.
+   * The list is the caller's; the objects in it are stored instances (do not mutate).
+   */
+  default <T extends HasMetadata> List<T> controlledBy(Class<T> type, String ownerUid) {
+    List<T> out = new java.util.ArrayList<>();
+    for (T o : list(type, null, null)) {
+      var ref = io.kubetutor.sim.Owners.controllerOf(o);
+      if (ref != null && ownerUid.equals(ref.getUid())) out.add(o);
+    }
+    return out;
+  }
+
+  /** Objects of a type in {@code namespace} without a controller reference (candidates for adoption), in name order. */
+  default <T extends HasMetadata> List<T> withoutController(Class<T> type, String namespace) {
+    List<T> out = new java.util.ArrayList<>();
+    for (T o : list(type, namespace, null)) if (io.kubetutor.sim.Owners.controllerOf(o) == null) out.add(o);
+    return out;
+  }
+
   /** Creates through the apiserver path (generateName, defaulting, validation, AlreadyExists). */
   HasMetadata create(HasMetadata object);
 
   /** Updates metadata and spec (status is kept); a stale resourceVersion is a Conflict. */
   HasMetadata update(HasMetadata object);
 
-  /** Updates status only (the status subresource). */
+  /**
+   * Updates status only (the status subresource). The status is copied one level deep: its lists
+   * and nested objects are taken over by the store, so the caller must not change them afterwards
+   * (controllers build a fresh status for each write; this keeps status writes cheap at scale).
+   */
   HasMetadata updateStatus(HasMetadata object);
 
   /**

@@ -54,6 +54,37 @@ final class Subresources {
     else if (target instanceof PersistentVolume t && from instanceof PersistentVolume f) t.setSpec(f.getSpec());
   }
 
+  /**
+   * What a status write stores: a new object of {@code old}'s kind with a fresh one-level copy of {@code old}'s
+   * metadata, {@code old}'s spec (shared: stored parts never change) and a one-level copy of
+   * {@code incoming}'s status (its lists and nested objects are taken over, see
+   * {@link Store#updateStatus}). A whole-object copy would also copy a pod's spec only to throw it away. Null for kinds without a status subresource here.
+   */
+  static HasMetadata withStatusOf(HasMetadata old, HasMetadata incoming) {
+    HasMetadata o;
+    if (old instanceof Pod f && incoming instanceof Pod in) {
+      Pod t = new Pod();
+      t.setSpec(f.getSpec());
+      t.setStatus(ShallowCopy.of(in.getStatus()));
+      o = t;
+    } else if (old instanceof Deployment f && incoming instanceof Deployment in) {
+      Deployment t = new Deployment();
+      t.setSpec(f.getSpec());
+      t.setStatus(ShallowCopy.of(in.getStatus()));
+      o = t;
+    } else if (old instanceof ReplicaSet f && incoming instanceof ReplicaSet in) {
+      ReplicaSet t = new ReplicaSet();
+      t.setSpec(f.getSpec());
+      t.setStatus(ShallowCopy.of(in.getStatus()));
+      o = t;
+    } else {
+      return null;
+    }
+    o.setApiVersion(old.getApiVersion());
+    o.setMetadata(ShallowCopy.of(old.getMetadata()));
+    return o;
+  }
+
   /** The spec as a comparable value (for generation), or null for kinds without one. */
   static Object spec(HasMetadata o) {
     if (o instanceof Deployment d) return d.getSpec();
