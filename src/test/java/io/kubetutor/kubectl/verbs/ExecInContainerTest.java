@@ -150,4 +150,45 @@ class ExecInContainerTest {
     }
     assertThat(out.toString()).isEqualTo("piped\nblue\n");
   }
+
+  @Test
+  void execIntoADeploymentPicksAPodAndNamesTheDefaultedContainer() throws IOException {
+    apply("deploy.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+              - name: app
+                image: ubuntu:22.04
+                command: ["sh", "-c", "echo app > /shared/who && sleep 3600"]
+                volumeMounts:
+                - name: scratch
+                  mountPath: /shared
+              - name: side
+                image: busybox
+                command: ["sleep", "3600"]
+                volumeMounts:
+                - name: scratch
+                  mountPath: /shared
+              volumes:
+              - name: scratch
+                emptyDir: {}
+        """);
+    Result r = sh.run("kubectl exec deploy/web -- cat /shared/who");
+    assertThat(r.err()).isEqualTo("Defaulted container \"app\" out of: app, side\n");
+    assertThat(r.out()).isEqualTo("app\n");
+    // The sidecar sees the same emptyDir volume, but not the first container's own layer.
+    assertThat(sh.run("kubectl exec deploy/web -c side -- cat /shared/who").out()).isEqualTo("app\n");
+  }
 }
