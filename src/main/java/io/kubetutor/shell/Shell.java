@@ -103,7 +103,7 @@ public final class Shell {
         .terminal(terminal)
         .appName("kubetutor")
         .parser(parser)
-        .history(new AtomicHistory())
+        .history(new AtomicHistory(session.err()))
         .completer(new ShellCompleter(session, new LiveNames()))
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)

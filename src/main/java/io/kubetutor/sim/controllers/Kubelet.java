@@ -701,6 +701,6 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
   }
 
   private static String ts(Instant t) {
-    return t == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return io.kubetutor.sim.ApiTime.format(t);
   }
 }
