@@ -302,7 +302,7 @@ public final class Fabric8Cluster implements Cluster {
           err.toString(java.nio.charset.StandardCharsets.UTF_8), code == null || code < 0 ? 0 : code);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ClusterException(0, "", "interrupted");
+      throw new ClusterCallInterrupted();
     } catch (java.util.concurrent.TimeoutException e) {
       return new ExecResult(out.toString(java.nio.charset.StandardCharsets.UTF_8),
           err.toString(java.nio.charset.StandardCharsets.UTF_8), 0);
