@@ -252,7 +252,7 @@ public final class Fabric8Cluster implements Cluster {
     } catch (InterruptedException e) {
       opening.thenAccept(Watch::close);
       Thread.currentThread().interrupt();
-      throw new ClusterException(0, "", "error: interrupted");
+      throw new ClusterCallInterrupted();
     } catch (TimeoutException e) {
       opening.thenAccept(Watch::close);
       throw Fabric8Errors.fromTransport(e, server());
@@ -274,6 +274,43 @@ public final class Fabric8Cluster implements Cluster {
     if (o.tailLines() != null) query.put("tailLines", String.valueOf(o.tailLines()));
     if (o.timestamps()) query.put("timestamps", "true");
     return send("GET", objectPath(ResourceKind.POD, namespace, pod) + "/log", query, null);
+  }
+
+  /**
+   * Runs the command over the exec websocket; the exit code comes from the status channel. Bounded
+   * by the request timeout (an exec'd command that runs on is cut there) and interruptible (Ctrl-C).
+   */
+  @Override
+  public ExecResult exec(String namespace, String pod, String container, List<String> command, String stdin) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    io.fabric8.kubernetes.client.dsl.PodResource podResource = client().pods().inNamespace(namespace).withName(pod);
+    io.fabric8.kubernetes.client.dsl.ContainerResource target = container == null ? podResource
+        : podResource.inContainer(container);
+    io.fabric8.kubernetes.client.dsl.ExecWatch watch;
+    try {
+      watch = (stdin == null ? target.writingOutput(out)
+          : target.readingInput(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .writingOutput(out))
+          .writingError(err).exec(command.toArray(String[]::new));
+    } catch (KubernetesClientException e) {
+      throw Fabric8Errors.fromClientException(e, server());
+    }
+    try (watch) {
+      Integer code = watch.exitCode().get(timeouts.request().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return new ExecResult(out.toString(java.nio.charset.StandardCharsets.UTF_8),
+          err.toString(java.nio.charset.StandardCharsets.UTF_8), code == null || code < 0 ? 0 : code);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterCallInterrupted();
+    } catch (java.util.concurrent.TimeoutException e) {
+      return new ExecResult(out.toString(java.nio.charset.StandardCharsets.UTF_8),
+          err.toString(java.nio.charset.StandardCharsets.UTF_8), 0);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof KubernetesClientException k) throw Fabric8Errors.fromClientException(k, server());
+      throw new ClusterException(0, "", cause == null ? e.getMessage() : cause.getMessage());
+    }
   }
 
   @Override
@@ -368,7 +405,7 @@ public final class Fabric8Cluster implements Cluster {
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new ClusterException(0, "", "error: interrupted");
+      throw new ClusterCallInterrupted();
     } catch (TimeoutException e) {
       future.cancel(true);
       throw Fabric8Errors.fromTransport(e, server());
@@ -379,7 +416,7 @@ public final class Fabric8Cluster implements Cluster {
     }
     String text = response.body() == null ? "" : response.body();
     if (response.code() >= 200 && response.code() < 300) return text;
-    throw Fabric8Errors.fromResponse(response.code(), text);
+    throw Fabric8Errors.fromResponse(response.code(), text, method, path);
   }
 
   private static String body(HasMetadata object) {

@@ -27,7 +27,7 @@ final class Fabric8Errors {
   private Fabric8Errors() {}
 
   /** An HTTP error answer: its body is a {@code Status} on any real API server; if not, client-go's generic texts. */
-  static ClusterException fromResponse(int code, String body) {
+  static ClusterException fromResponse(int code, String body, String method, String path) {
     if (body != null && !body.isBlank()) {
       try {
         JsonNode tree = Objects.JSON.readTree(body);
@@ -38,7 +38,7 @@ final class Fabric8Errors {
         // fall through to the generic answer, as client-go does for a non-Status body
       }
     }
-    return generic(code, body);
+    return generic(code, body, requestTarget(method, path));
   }
 
   static ClusterException fromStatus(int httpCode, Status status) {
@@ -57,12 +57,12 @@ final class Fabric8Errors {
         }
       }
     }
-    if (reason.isEmpty() && message.isEmpty()) return generic(code, null);
+    if (reason.isEmpty() && message.isEmpty()) return generic(code, null, "");
     return new ClusterException(code, reason, message, kind, name, causes);
   }
 
   /** client-go's {@code NewGenericServerResponse}: the texts kubectl shows when the body explains nothing. */
-  static ClusterException generic(int code, String body) {
+  static ClusterException generic(int code, String body, String target) {
     String reason;
     String message;
     switch (code) {
@@ -82,16 +82,65 @@ final class Fabric8Errors {
       default -> {
         reason = code >= 500 ? "InternalError" : "";
         String shown = body == null || body.isBlank() ? "unknown" : body.strip();
-        message = "an error on the server (\"" + shown + "\") has prevented the request from succeeding";
+        if (shown.length() > MAX_UNSTRUCTURED_BODY) shown = shown.substring(0, MAX_UNSTRUCTURED_BODY);
+        message = "an error on the server (" + goQuoted(shown) + ") has prevented the request from succeeding";
       }
     }
-    return new ClusterException(code, reason, message);
+    return new ClusterException(code, reason, message + target);
+  }
+
+  /** client-go keeps at most this much of a body that is not a Status. */
+  private static final int MAX_UNSTRUCTURED_BODY = 2048;
+
+  /**
+   * What client-go appends to a generic answer: {@code " (get pods)"}, {@code " (get deployments.apps web)"},
+   * the lower-cased verb, the group-qualified resource and the name, read off the request path.
+   */
+  static String requestTarget(String method, String path) {
+    if (method == null || path == null) return "";
+    String[] parts = path.split("\\?", 2)[0].replaceAll("^/+|/+$", "").split("/");
+    int i;
+    String group;
+    if (parts.length >= 2 && parts[0].equals("api")) {
+      group = "";
+      i = 2;
+    } else if (parts.length >= 3 && parts[0].equals("apis")) {
+      group = parts[1];
+      i = 3;
+    } else {
+      return "";
+    }
+    if (parts.length > i + 2 && parts[i].equals("namespaces")) i += 2;
+    if (parts.length <= i) return "";
+    String resource = group.isEmpty() ? parts[i] : parts[i] + "." + group;
+    String name = parts.length > i + 1 ? " " + parts[i + 1] : "";
+    return " (" + method.toLowerCase(java.util.Locale.ROOT) + " " + resource + name + ")";
+  }
+
+  /** Go's {@code %q} for the text it is given: quotes, backslashes and control characters escaped. */
+  static String goQuoted(String text) {
+    StringBuilder b = new StringBuilder("\"");
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", (int) c));
+          else b.append(c);
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 
   /** An exception from the client library: an API status if it carries one, else a transport failure. */
   static ClusterException fromClientException(KubernetesClientException e, URI server) {
     if (e.getStatus() != null && e.getCode() > 0) return fromStatus(e.getCode(), e.getStatus());
-    if (e.getCode() > 0) return generic(e.getCode(), null);
+    if (e.getCode() > 0) return generic(e.getCode(), null, "");
     return fromTransport(e, server);
   }
 

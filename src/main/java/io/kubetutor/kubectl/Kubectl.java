@@ -96,6 +96,10 @@ public final class Kubectl {
       return verb.call();
     } catch (KubectlException e) {
       return fail(e.render());
+    } catch (io.kubetutor.cluster.ClusterCallInterrupted e) {
+      // Ctrl-C during a call to a real cluster: silent, as kubectl dies of SIGINT.
+      Thread.currentThread().interrupt();
+      return 130;
     } catch (ClusterException e) {
       return fail(e.toKubectlMessage());
     } catch (InterruptedException e) {

@@ -71,7 +71,7 @@ public final class LessonRunner implements Session.Listener {
    * otherwise at the first step (and the lesson's recorded progress is cleared).
    */
   public List<String> start(Lesson l, boolean resume) {
-    List<String> notes = SetupApplier.apply(l, session);
+    List<String> notes = SetupApplier.apply(l, session, !resume);
     this.lesson = l;
     int n = l.steps().size();
     stepStartIndex = new int[n];

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetutor.cluster.Cluster;
 import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.DeleteOptions;
+import io.kubetutor.cluster.FieldSelector;
 import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
+import io.kubetutor.cluster.Selector;
 import io.kubetutor.shell.Session;
 import io.kubetutor.sim.SimCluster;
 import io.kubetutor.sim.SimOptions;
@@ -23,17 +26,31 @@ import java.util.List;
 /**
  * Puts a session into a lesson's start state. On the simulator: a fresh simulator with the
  * lesson's seed, the setup manifests created through the port, and (virtual clock) enough time for
- * them to settle. On a real cluster: the manifests are created where missing. Setup files are
- * copied into the workspace unless the student already has a file of that name.
+ * them to settle. On a real cluster: the manifests are created where missing, each object labelled
+ * {@value #LESSON_LABEL}{@code =<lesson id>}; a fresh start (reset) first deletes the objects carrying
+ * that label in the student's namespace, and nothing else, since the namespace may hold the student's
+ * own work. Setup files are copied into the workspace unless the student already has a file of that name.
  */
 final class SetupApplier {
 
   /** Time the virtual clock runs after setup so pods of the start state are up before the first step. */
   static final Duration SETTLE = Duration.ofSeconds(60);
 
+  /** The label a real cluster's setup objects carry (value: the lesson id); reset deletes by it. */
+  public static final String LESSON_LABEL = "kubetutor.io/lesson";
+
   private SetupApplier() {}
 
+  /** The start state without removing anything first (see {@link #apply(Lesson, Session, boolean)}). */
   static List<String> apply(Lesson lesson, Session session) {
+    return apply(lesson, session, false);
+  }
+
+  /**
+   * Puts the session into the lesson's start state. {@code fresh} (reset, or a start that discards
+   * progress) first removes, on a real cluster, what an earlier setup of this lesson created.
+   */
+  static List<String> apply(Lesson lesson, Session session, boolean fresh) {
     List<String> notes = new ArrayList<>();
     if (session.simulator() != null) {
       session.contextManager().replaceSimulator(
@@ -41,8 +58,20 @@ final class SetupApplier {
     }
     Cluster cluster = session.cluster();
     String ns = session.namespace();
+    boolean real = session.simulator() == null;
+    if (real && fresh) {
+      int removed = removeLessonObjects(cluster, ns, lesson);
+      if (removed > 0) notes.add("removed " + removed + " object" + (removed == 1 ? "" : "s") + " labelled "
+          + LESSON_LABEL + "=" + lesson.id() + " from namespace " + ns);
+    }
     for (String manifest : lesson.setup().manifests()) {
       for (HasMetadata obj : readManifests(lesson.dir().resolve(manifest), ns)) {
+        if (real) {
+          var labels = new java.util.LinkedHashMap<String, String>();
+          if (obj.getMetadata().getLabels() != null) labels.putAll(obj.getMetadata().getLabels());
+          labels.put(LESSON_LABEL, lesson.id());
+          obj.getMetadata().setLabels(labels);
+        }
         try {
           cluster.create(obj, Cluster.DryRun.NONE);
         } catch (ClusterException e) {
@@ -55,6 +84,37 @@ final class SetupApplier {
     SimCluster sim = session.simulator();
     if (sim != null && !sim.realtime() && !lesson.setup().manifests().isEmpty()) sim.advance(SETTLE);
     return notes;
+  }
+
+  /**
+   * Deletes the objects in {@code namespace} labelled as this lesson's setup, of every namespaced kind
+   * kubetutor knows (a lesson's manifests may have changed since the objects were made). Only that
+   * label decides: objects the student made, or that belong to anything else, stay. Kinds the student
+   * may not list (403) are skipped; dependents (a deployment's pods) go with their owner.
+   */
+  static int removeLessonObjects(Cluster cluster, String namespace, Lesson lesson) {
+    Selector mine = Selector.of(java.util.Map.of(LESSON_LABEL, lesson.id()));
+    int removed = 0;
+    for (ResourceKind kind : ResourceKind.values()) {
+      if (!kind.namespaced() || kind == ResourceKind.EVENT) continue;
+      List<HasMetadata> objects;
+      try {
+        objects = cluster.list(kind, namespace, mine, FieldSelector.EVERYTHING);
+      } catch (ClusterException e) {
+        if (e.code() == 403 || e.code() == 404) continue;
+        throw new LessonException(lesson.file(), 0, "reset: " + e.toKubectlMessage());
+      }
+      for (HasMetadata obj : objects) {
+        try {
+          // Immediately, so the setup that follows can create the same names again.
+          cluster.delete(kind, namespace, obj.getMetadata().getName(), DeleteOptions.DEFAULT.withGracePeriod(0L));
+          removed++;
+        } catch (ClusterException e) {
+          if (e.code() != 404) throw new LessonException(lesson.file(), 0, "reset: " + e.toKubectlMessage());
+        }
+      }
+    }
+    return removed;
   }
 
   /**

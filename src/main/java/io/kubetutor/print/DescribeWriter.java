@@ -48,19 +48,21 @@ public final class DescribeWriter {
 
   /** {@code Labels:\tk=v} then {@code \tk2=v2} (sorted), or {@code <none>}; {@code indent} prefixes each line. */
   public void labels(String indent, String title, Map<String, String> labels) {
-    multiline(indent, title, labels, "=", false);
+    multiline(indent, title, labels, "=");
   }
 
-  /** Annotations as {@code key: value}, the last-applied configuration hidden. */
+  /**
+   * Annotations as kubectl's {@code printAnnotationsMultiline} writes them: sorted {@code key: value}
+   * lines, the last-applied configuration hidden. A value with a line break, or one whose
+   * {@code key: value} would pass {@value #MAX_ANNOTATION_LEN} bytes, is written as {@code key:} with
+   * each of its lines below it, indented two spaces past the value column and cut to 138 bytes
+   * plus {@code ...}. (One trailing newline of the value is dropped first.)
+   */
   public void annotations(String indent, String title, Map<String, String> annotations) {
-    multiline(indent, title, annotations, ": ", true);
-  }
-
-  private void multiline(String indent, String title, Map<String, String> map, String sep, boolean annotations) {
     write(0, indent + title + ":\t");
     TreeMap<String, String> sorted = new TreeMap<>();
-    if (map != null) map.forEach((k, v) -> {
-      if (!annotations || !k.equals(LAST_APPLIED)) sorted.put(k, v);
+    if (annotations != null) annotations.forEach((k, v) -> {
+      if (!k.equals(LAST_APPLIED)) sorted.put(k, v);
     });
     if (sorted.isEmpty()) {
       write(0, "<none>\n");
@@ -68,14 +70,55 @@ public final class DescribeWriter {
     }
     boolean first = true;
     for (Map.Entry<String, String> e : sorted.entrySet()) {
-      if (!first) write(0, indent + "\t");
-      String value = e.getValue();
-      if (annotations && (value.length() > 140 || value.contains("\n"))) {
-        write(0, e.getKey() + ":\n");
-        for (String line : value.strip().split("\n")) write(0, indent + "  " + line + "\n");
+      // Later keys start at the value column: kubectl writes only a tab, whatever the title's indent.
+      if (!first) write(0, "\t");
+      first = false;
+      String key = e.getKey();
+      String value = e.getValue() == null ? "" : e.getValue();
+      if (value.endsWith("\n")) value = value.substring(0, value.length() - 1);
+      if (utf8Length(value) + utf8Length(key) + 2 > MAX_ANNOTATION_LEN || value.contains("\n")) {
+        write(0, key + ":\n");
+        for (String line : value.split("\n", -1)) write(0, "\t  " + shorten(line, MAX_ANNOTATION_LEN - 2) + "\n");
       } else {
-        write(0, e.getKey() + sep + value + "\n");
+        write(0, key + ": " + value + "\n");
       }
+    }
+  }
+
+  /** kubectl's limit on one annotation line in describe (describe.go {@code maxAnnotationLen}). */
+  static final int MAX_ANNOTATION_LEN = 140;
+
+  /** The first {@code max} bytes of {@code s} (Go slices strings by byte) and {@code ...}, if longer. */
+  static String shorten(String s, int max) {
+    if (utf8Length(s) <= max) return s;
+    int bytes = 0;
+    int end = 0;
+    while (end < s.length()) {
+      int cp = s.codePointAt(end);
+      int size = utf8Length(new String(Character.toChars(cp)));
+      if (bytes + size > max) break;  // never split a character (Go would emit a broken byte sequence)
+      bytes += size;
+      end += Character.charCount(cp);
+    }
+    return s.substring(0, end) + "...";
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  private void multiline(String indent, String title, Map<String, String> map, String sep) {
+    write(0, indent + title + ":\t");
+    TreeMap<String, String> sorted = new TreeMap<>();
+    if (map != null) sorted.putAll(map);
+    if (sorted.isEmpty()) {
+      write(0, "<none>\n");
+      return;
+    }
+    boolean first = true;
+    for (Map.Entry<String, String> e : sorted.entrySet()) {
+      if (!first) write(0, indent + "\t");
+      write(0, e.getKey() + sep + e.getValue() + "\n");
       first = false;
     }
   }

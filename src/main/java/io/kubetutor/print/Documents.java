@@ -52,6 +52,18 @@ public final class Documents {
     return sorted(Objects.toTree(object));
   }
 
+  /**
+   * A typed object as Go's {@code encoding/json} writes its struct: fields in declaration order
+   * ({@code kind}, {@code apiVersion}, {@code metadata}, {@code spec}, {@code status}), maps sorted.
+   * kubectl prints objects it built or decoded into Go types this way with {@code -o json}; kinds
+   * without a known struct layout fall back to sorted keys.
+   */
+  public static JsonNode goStruct(JsonNode tree) {
+    JsonNode kind = tree.get("kind");
+    if (kind == null || !GoFieldOrder.knows(kind.asText())) return sorted(tree);
+    return GoFieldOrder.order(kind.asText(), tree);
+  }
+
   /** kubectl's wrapper for several objects: {@code apiVersion: v1, items, kind: List, metadata}. */
   public static JsonNode list(List<? extends HasMetadata> objects) {
     ObjectNode list = JsonNodeFactory.instance.objectNode();

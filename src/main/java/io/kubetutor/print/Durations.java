@@ -56,7 +56,7 @@ public final class Durations {
   public static String since(String rfc3339, Instant now) {
     if (rfc3339 == null || rfc3339.isEmpty()) return "<unknown>";
     try {
-      return human(Duration.between(Instant.parse(rfc3339), now));
+      return human(Duration.between(Timestamps.parse(rfc3339), now));
     } catch (java.time.format.DateTimeParseException e) {
       return "<unknown>";
     }

@@ -89,8 +89,7 @@ public record PodStatus(String reason, int ready, int total, int restarts, Insta
       break;
     }
 
-    boolean initialized = conditions.stream()
-        .anyMatch(c -> "Initialized".equals(c.getType()) && "True".equals(c.getStatus()));
+    boolean initialized = hasTrueCondition(conditions, "Initialized");
     if (!initializing || initialized) {
       restarts = sidecarRestarts;
       lastRestart = sidecarLastRestart;
@@ -117,7 +116,7 @@ public record PodStatus(String reason, int ready, int total, int restarts, Insta
         }
       }
       if ("Completed".equals(reason) && hasRunning) {
-        boolean podReady = conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        boolean podReady = hasTrueCondition(conditions, "Ready");
         reason = podReady ? "Running" : "NotReady";
       }
     }
@@ -131,6 +130,11 @@ public record PodStatus(String reason, int ready, int total, int restarts, Insta
       }
     }
     return new PodStatus(reason, ready, total, restarts, lastRestart);
+  }
+
+  private static boolean hasTrueCondition(List<PodCondition> conditions, String type) {
+    for (PodCondition c : conditions) if (type.equals(c.getType()) && "True".equals(c.getStatus())) return true;
+    return false;
   }
 
   private static boolean isSidecar(Container c) {
@@ -148,7 +152,7 @@ public record PodStatus(String reason, int ready, int total, int restarts, Insta
     String at = last.getTerminated().getFinishedAt();
     if (at == null || at.isEmpty()) return null;
     try {
-      return Instant.parse(at);
+      return Timestamps.parse(at);
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }

@@ -12,6 +12,7 @@ import io.kubetutor.cluster.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,18 @@ public final class ResourceTables {
     return list;
   }
 
+  /** Built once per kind: a table of ten thousand rows asks for its columns per row. */
+  private static final Map<ResourceKind, List<Column>> COLUMNS = new EnumMap<>(ResourceKind.class);
+
+  static {
+    for (ResourceKind kind : ResourceKind.values()) COLUMNS.put(kind, List.copyOf(define(kind)));
+  }
+
   public static List<Column> columns(ResourceKind kind) {
+    return COLUMNS.get(kind);
+  }
+
+  private static List<Column> define(ResourceKind kind) {
     return switch (kind) {
       case POD -> cols("NAME|READY|STATUS|RESTARTS|AGE", "IP|NODE|NOMINATED NODE|READINESS GATES");
       case DEPLOYMENT -> cols("NAME|READY|UP-TO-DATE|AVAILABLE|AGE", "CONTAINERS|IMAGES|SELECTOR");
@@ -177,8 +189,8 @@ public final class ResourceTables {
     }
     String duration = "";
     if (st != null && notEmpty(st.getStartTime())) {
-      Instant start = Instant.parse(st.getStartTime());
-      Instant end = notEmpty(st.getCompletionTime()) ? Instant.parse(st.getCompletionTime()) : now;
+      Instant start = Timestamps.parse(st.getStartTime());
+      Instant end = notEmpty(st.getCompletionTime()) ? Timestamps.parse(st.getCompletionTime()) : now;
       duration = Durations.human(Duration.between(start, end));
     }
     String status = "Running";

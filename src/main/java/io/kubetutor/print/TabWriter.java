@@ -20,10 +20,10 @@ public final class TabWriter {
   private final int padding;
   private final boolean rememberWidths;
   private final List<Integer> remembered = new ArrayList<>();
-  private final List<List<String>> lines = new ArrayList<>();
+  private final List<Line> lines = new ArrayList<>();
   private final List<Integer> widths = new ArrayList<>();
   private final StringBuilder pendingCell = new StringBuilder();
-  private List<String> pendingLine = new ArrayList<>();
+  private final List<String> pendingLine = new ArrayList<>();
   private final StringBuilder out = new StringBuilder();
 
   public TabWriter(int minwidth, int padding, boolean rememberWidths) {
@@ -48,28 +48,46 @@ public final class TabWriter {
   }
 
   public TabWriter write(String text) {
+    int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\t') {
-        pendingLine.add(pendingCell.toString());
-        pendingCell.setLength(0);
-      } else if (c == '\n') {
-        pendingLine.add(pendingCell.toString());
-        pendingCell.setLength(0);
-        int cells = pendingLine.size();
-        lines.add(pendingLine);
-        pendingLine = new ArrayList<>();
-        if (cells == 1) formatPending();
-      } else {
-        pendingCell.append(c);
-      }
+      if (c != '\t' && c != '\n') continue;
+      pendingCell.append(text, start, i);
+      start = i + 1;
+      pendingLine.add(pendingCell.toString());
+      pendingCell.setLength(0);
+      if (c == '\n') endPendingLine();
     }
+    pendingCell.append(text, start, text.length());
     return this;
   }
 
   /** Convenience: one row of cells, joined by tabs and ended by a newline. */
   public TabWriter row(String... cells) {
-    return write(String.join("\t", cells) + "\n");
+    return row(List.of(cells));
+  }
+
+  /**
+   * One row of cells, as if written joined by tabs and ended by a newline, without joining and
+   * re-splitting the text (the path of every {@code kubectl get} row).
+   */
+  public TabWriter row(List<String> cells) {
+    boolean plain = pendingCell.length() == 0 && pendingLine.isEmpty();
+    for (int i = 0; plain && i < cells.size(); i++) {
+      String c = cells.get(i);
+      plain = c.indexOf('\t') < 0 && c.indexOf('\n') < 0;
+    }
+    if (!plain) return write(String.join("\t", cells) + "\n");
+    pendingLine.addAll(cells);
+    endPendingLine();
+    return this;
+  }
+
+  private void endPendingLine() {
+    Line line = new Line(pendingLine.toArray(new String[0]));
+    pendingLine.clear();
+    lines.add(line);
+    if (line.cells.length == 1) formatPending();
   }
 
   /** Lays out everything written so far and returns all text produced since the last call. */
@@ -77,8 +95,8 @@ public final class TabWriter {
     if (pendingCell.length() > 0 || !pendingLine.isEmpty()) {
       pendingLine.add(pendingCell.toString());
       pendingCell.setLength(0);
-      lines.add(pendingLine);
-      pendingLine = new ArrayList<>();
+      lines.add(new Line(pendingLine.toArray(new String[0])));
+      pendingLine.clear();
       formatPending();
       // The unterminated last line must not get a newline.
       if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') out.setLength(out.length() - 1);
@@ -100,14 +118,14 @@ public final class TabWriter {
   private void format(int line0, int line1) {
     int column = widths.size();
     for (int current = line0; current < line1; current++) {
-      if (column >= lines.get(current).size() - 1) continue;
+      if (column >= lines.get(current).cells.length - 1) continue;
       writeLines(line0, current);
       line0 = current;
       int width = minwidth;
       for (; current < line1; current++) {
-        List<String> line = lines.get(current);
-        if (column >= line.size() - 1) break;
-        int w = codePoints(line.get(column)) + padding;
+        Line line = lines.get(current);
+        if (column >= line.cells.length - 1) break;
+        int w = line.widths[column] + padding;
         if (w > width) width = w;
       }
       if (rememberWidths) {
@@ -130,16 +148,34 @@ public final class TabWriter {
 
   private void writeLines(int line0, int line1) {
     for (int i = line0; i < line1; i++) {
-      List<String> line = lines.get(i);
-      for (int j = 0; j < line.size(); j++) {
-        String cell = line.get(j);
-        out.append(cell);
-        if (j < widths.size()) {
-          int pad = widths.get(j) - codePoints(cell);
-          for (int p = 0; p < pad; p++) out.append(' ');
-        }
+      Line line = lines.get(i);
+      for (int j = 0; j < line.cells.length; j++) {
+        out.append(line.cells[j]);
+        if (j < widths.size()) pad(widths.get(j) - line.widths[j]);
       }
       out.append('\n');
+    }
+  }
+
+  private void pad(int count) {
+    while (count > 0) {
+      int n = Math.min(count, SPACES.length());
+      out.append(SPACES, 0, n);
+      count -= n;
+    }
+  }
+
+  private static final String SPACES = " ".repeat(64);
+
+  /** A line's cells with their widths, measured once (layout reads each width several times). */
+  private static final class Line {
+    final String[] cells;
+    final int[] widths;
+
+    Line(String[] cells) {
+      this.cells = cells;
+      this.widths = new int[cells.length];
+      for (int i = 0; i < cells.length; i++) widths[i] = codePoints(cells[i]);
     }
   }
 

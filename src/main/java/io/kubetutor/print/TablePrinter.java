@@ -43,20 +43,34 @@ public final class TablePrinter {
 
   /** One object's cells, with decorations. */
   public List<String> row(ResourceKind kind, HasMetadata object, Instant now) {
+    return row(kind, shownColumns(kind), object, now);
+  }
+
+  /** Indexes of the kind's columns this printer shows (all, or those not only for {@code -o wide}). */
+  private int[] shownColumns(ResourceKind kind) {
+    List<ResourceTables.Column> columns = ResourceTables.columns(kind);
+    int[] shown = new int[columns.size()];
+    int n = 0;
+    for (int i = 0; i < columns.size(); i++) if (options.wide() || !columns.get(i).wide()) shown[n++] = i;
+    return java.util.Arrays.copyOf(shown, n);
+  }
+
+  private List<String> row(ResourceKind kind, int[] shown, HasMetadata object, Instant now) {
     List<ResourceTables.Column> columns = ResourceTables.columns(kind);
     List<String> cells = ResourceTables.cells(kind, object, now);
-    List<String> r = new ArrayList<>();
+    List<String> r = new ArrayList<>(shown.length + 4);
     if (options.withNamespace() && kind.namespaced()) r.add(nullToEmpty(object.getMetadata().getNamespace()));
-    for (int i = 0; i < columns.size(); i++) {
-      if (!options.wide() && columns.get(i).wide()) continue;
+    for (int i : shown) {
       String cell = cut(cells.get(i));
       if (i == 0 && options.withKind() && kind != ResourceKind.EVENT) cell = kind.qualifiedSingular() + "/" + cell;
       if (options.color() && kind == ResourceKind.POD && columns.get(i).header().equals("STATUS")) cell = colour(cell);
       r.add(cell);
     }
-    Map<String, String> labels = object.getMetadata().getLabels();
-    for (String label : options.labelColumns()) r.add(labels == null ? "" : nullToEmpty(labels.get(label)));
-    if (options.showLabels()) r.add(ResourceTables.labelsOrNone(labels));
+    if (!options.labelColumns().isEmpty() || options.showLabels()) {
+      Map<String, String> labels = object.getMetadata().getLabels();
+      for (String label : options.labelColumns()) r.add(labels == null ? "" : nullToEmpty(labels.get(label)));
+      if (options.showLabels()) r.add(ResourceTables.labelsOrNone(labels));
+    }
     return r;
   }
 
@@ -70,18 +84,24 @@ public final class TablePrinter {
       lastKind = kind;
     }
     if (objects.isEmpty()) return "";
-    if (header && !options.noHeaders()) writer.write(String.join("\t", headers(kind)) + "\n");
-    for (HasMetadata o : objects) writer.write(String.join("\t", row(kind, o, now)) + "\n");
+    if (header && !options.noHeaders()) writer.row(headers(kind));
+    int[] shown = shownColumns(kind);
+    for (HasMetadata o : objects) writer.row(row(kind, shown, o, now));
     return writer.flush();
   }
 
   /** Strings are cut at the first line break and {@code ...} appended (cli-runtime's table printer). */
   private static String cut(String cell) {
+    int end = firstBreak(cell);
+    return end < 0 ? cell : cell.substring(0, end) + "...";
+  }
+
+  private static int firstBreak(String cell) {
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\f') return cell.substring(0, i) + "...";
+      if (c == '\n' || c == '\r' || c == '\f') return i;
     }
-    return cell;
+    return -1;
   }
 
   private static String colour(String status) {

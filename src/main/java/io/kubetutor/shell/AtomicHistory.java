@@ -1,6 +1,7 @@
 package io.kubetutor.shell;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.kubetutor.util.AtomicFiles;
@@ -16,12 +17,43 @@ import org.jline.reader.impl.history.DefaultHistory;
  */
 final class AtomicHistory extends DefaultHistory {
 
+  private final PrintWriter warnings;
   private LineReader reader;
+
+  AtomicHistory() {
+    this(null);
+  }
+
+  /** {@code warnings}: where a history file that cannot be read is reported (null: nowhere). */
+  AtomicHistory(PrintWriter warnings) {
+    this.warnings = warnings;
+  }
 
   @Override
   public void attach(LineReader reader) {
     this.reader = reader;
     super.attach(reader);
+  }
+
+  /**
+   * jline fails with an unchecked exception on a file it cannot decode (binary, not UTF-8), which would
+   * end the shell at its first prompt; instead the file is reported and set aside, and history starts empty.
+   */
+  @Override
+  public void load() throws IOException {
+    try {
+      super.load();
+    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+      Object configured = reader == null ? null : reader.getVariable(LineReader.HISTORY_FILE);
+      if (configured == null) throw new IOException(e);
+      Path file = configured instanceof Path p ? p : Path.of(configured.toString());
+      if (!Files.exists(file)) throw new IOException(e);
+      Path aside = AtomicFiles.setAside(file);
+      if (warnings != null) {
+        warnings.println("warning: the history file " + file + " could not be read; it was moved to " + aside);
+        warnings.flush();
+      }
+    }
   }
 
   @Override

@@ -42,6 +42,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private final InputStream in;
   private final ContextManager contexts;
   private final java.util.concurrent.FutureTask<Kubectl> kubectl;
+  private final Thread warmUp;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
   private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -68,16 +69,36 @@ public final class Session implements KubectlEnv, AutoCloseable {
     for (Builtin b : Builtins.create()) register(b);
     if (options.interactive()) {
       // The prompt comes first: the command tree, the simulator and the JSON/YAML machinery load
-      // while the student reads it and types. The first command waits for whatever is not ready.
-      Thread warmUp = new Thread(() -> {
+      // on a background thread the shell starts once its line reader is built (startWarmUp), while the
+      // student reads it and types. The first command waits for whatever is not ready.
+      warmUp = new Thread(() -> {
         kubectl.run();
         contexts.warmUp();
         Warmup.serialization();
+        Warmup.firstCommands();
       }, "kubetutor-warmup");
       warmUp.setDaemon(true);
-      warmUp.start();
     } else {
+      warmUp = null;
       kubectl.run();
+    }
+  }
+
+  /**
+   * Starts the background warm-up of an interactive session (once). Started only after the line
+   * reader is built: on a busy machine a second thread would slow the way to the prompt itself.
+   */
+  synchronized void startWarmUp() {
+    if (warmUp != null && warmUp.getState() == Thread.State.NEW) warmUp.start();
+  }
+
+  /** Waits until the background warm-up (interactive sessions only) has finished. */
+  void awaitWarmUp() {
+    if (warmUp == null || warmUp.getState() == Thread.State.NEW) return;
+    try {
+      warmUp.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

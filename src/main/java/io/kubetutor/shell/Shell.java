@@ -33,6 +33,7 @@ public final class Shell {
   private final Terminal terminal;
   private final SessionOptions options;
   private boolean offerSavedSimulator = true;
+  private boolean awaitWarmUp;
 
   public Shell(Terminal terminal, SessionOptions options) {
     this.terminal = terminal;
@@ -42,6 +43,12 @@ public final class Shell {
   /** {@code --fresh}: start from the seed without offering the last session's simulator. */
   public Shell fresh(boolean fresh) {
     this.offerSavedSimulator = !fresh;
+    return this;
+  }
+
+  /** The archive training run: leave only once the background warm-up has loaded everything. */
+  Shell awaitWarmUpBeforeLeaving() {
+    this.awaitWarmUp = true;
     return this;
   }
 
@@ -56,6 +63,7 @@ public final class Shell {
       session.extension(Editors.class, () -> new Editors(new NanoEditor(terminal),
           new SystemEditor(SystemEditor.fromEnvironment(), true), chosen != null && !chosen.isBlank()));
       LineReader reader = buildReader(session);
+      session.startWarmUp();
       Thread commandThread = Thread.currentThread();
       terminal.handle(Terminal.Signal.INT, signal -> commandThread.interrupt());
       terminal.handle(Terminal.Signal.WINCH, signal -> session.setWidth(Math.max(20, terminal.getWidth())));
@@ -82,6 +90,7 @@ public final class Shell {
       }
       SimSessionState.saveAtExit(session);
       saveHistory(reader);
+      if (awaitWarmUp) session.awaitWarmUp();
     }
     return 0;
   }
@@ -94,7 +103,7 @@ public final class Shell {
         .terminal(terminal)
         .appName("kubetutor")
         .parser(parser)
-        .history(new AtomicHistory())
+        .history(new AtomicHistory(session.err()))
         .completer(new ShellCompleter(session, new LiveNames()))
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)

@@ -71,7 +71,7 @@ public final class Bootstrap {
     capacity.put("hugepages-2Mi", new Quantity("0"));
     capacity.put("memory", new Quantity("8148020Ki"));
     capacity.put("pods", new Quantity("110"));
-    String now = plane.clock().now().toString();
+    String now = ApiTime.format(plane.clock().now());
     withStatus.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
         .withCapacity(capacity).withAllocatable(new TreeMap<>(capacity))
         .withConditions(readyConditions(now, true))

@@ -18,6 +18,9 @@ import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.Selector;
 import io.kubetutor.cluster.WatchEvent;
 import io.kubetutor.sim.clock.SimClock;
+import io.kubetutor.sim.container.ContainerContext;
+import io.kubetutor.sim.container.ContainerExec;
+import io.kubetutor.sim.container.ContainerInterpreter;
 import io.kubetutor.sim.controllers.Controllers;
 import io.kubetutor.sim.controllers.Reconciler;
 import io.kubetutor.sim.store.ApiAdmission;
@@ -235,9 +238,27 @@ public final class SimCluster implements Cluster {
         "2024-08-13T07:28:49Z", "go1.22.5", "gc", "linux/amd64");
   }
 
+  /**
+   * {@code kubectl exec}: the apiserver's and kubelet's checks, then the command runs through the
+   * container interpreter in the running container's own context (its env and filesystem, volumes
+   * included). Nothing runs on the host.
+   */
   @Override
   public ExecResult exec(String namespace, String pod, String container, List<String> command, String stdin) {
-    io.fabric8.kubernetes.api.model.Pod p = (io.fabric8.kubernetes.api.model.Pod) get(ResourceKind.POD, namespace, pod);
-    return SimExec.run(p, SimExec.runningContainer(p, container), command);
+    if (command.isEmpty()) throw ClusterException.badRequest("you must specify at least one command for the container");
+    ContainerContext ctx = engine.read(() -> {
+      Pod p = (Pod) get(ResourceKind.POD, namespace, pod);
+      String name = ExecChecks.runningContainer(p, container);
+      for (Reconciler r : engine.controllers()) {
+        if (r instanceof ContainerExec source) {
+          var found = source.execContext(namespace, pod, name);
+          if (found.isPresent()) return found.get();
+        }
+      }
+      throw ExecChecks.notRunning(name);
+    });
+    ContainerInterpreter.ExecOutcome o = ContainerInterpreter.exec(command, ctx, stdin);
+    if (o.notFound()) throw ExecChecks.notInPath(command.get(0));
+    return new ExecResult(o.stdout(), o.stderr(), o.exitCode());
   }
 }

@@ -243,7 +243,7 @@ class Fabric8ClusterTest {
     assertThatThrownBy(() -> cluster.get(ResourceKind.POD, "wallen", "web"))
         .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.toKubectlMessage())
             .isEqualTo("error: You must be logged in to the server (the server has asked for the client to provide"
-                + " credentials)"));
+                + " credentials (get pods web))"));
   }
 
   @Test

@@ -278,4 +278,43 @@ class RealClusterSessionTest {
       assertThat(r.err()).isEqualTo("Error in configuration: context was not found for specified context: ghost\n");
     }
   }
+
+  /** Ctrl-C while a real cluster keeps us waiting: no text, status 130 (kubectl dies of SIGINT), and the shell goes on. */
+  @Test
+  @Timeout(60)
+  void ctrlCDuringACallToASilentServerIsSilentWithStatus130() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Path config = dir.resolve("silent-kubeconfig");
+      Files.writeString(config, """
+          apiVersion: v1
+          kind: Config
+          clusters:
+          - name: silent
+            cluster:
+              server: http://127.0.0.1:%d
+          contexts:
+          - name: silent
+            context: {cluster: silent, user: student, namespace: wallen}
+          current-context: silent
+          users:
+          - name: student
+            user: {token: t}
+          """.formatted(silent.getLocalPort()));
+      SessionHarness waiting = new SessionHarness(new SessionOptions("silent", null, 1, "virtual", Duration.ofSeconds(5),
+          dir, false, false, false, false, config, null));
+      java.util.concurrent.atomic.AtomicReference<Result> result = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread command = new Thread(() -> result.set(waiting.run("kubectl get pods")));
+      command.start();
+      // The command is still waiting on the silent server when the user presses Ctrl-C.
+      command.join(1_500);
+      assertThat(command.isAlive()).as("still waiting for the silent server").isTrue();
+      command.interrupt();
+      command.join(20_000);
+      assertThat(command.isAlive()).isFalse();
+      assertThat(result.get().exit()).isEqualTo(130);
+      assertThat(result.get().err()).isEmpty();
+      assertThat(result.get().out()).isEmpty();
+      waiting.close();
+    }
+  }
 }

@@ -50,4 +50,24 @@ class KubeletOnEngineTest {
       throw new AssertionError(e);
     }
   }
+
+  /**
+   * A container that runs for an hour, exits and restarts: its back-off is reset by the long run, so every
+   * restart is immediate (the kubelet's back-off entry expires), a day of it never fails, and the count grows.
+   */
+  @Test
+  void longRunningContainerRestartsAtOnceEveryTimeItExits() {
+    try (SimCluster sim = new SimCluster(SimOptions.virtual(1))) {
+      sim.create(hello("hello", Bootstrap.WORKERS.get(0)), Cluster.DryRun.NONE);
+      sim.advance(Duration.ofHours(24));
+
+      Pod pod = (Pod) sim.get(ResourceKind.POD, "default", "hello");
+      var status = pod.getStatus().getContainerStatuses().get(0);
+      assertThat(status.getRestartCount()).isBetween(22, 24);
+      assertThat(status.getState().getRunning()).isNotNull();
+      assertThat(status.getLastState().getTerminated().getExitCode()).isZero();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl apply -f}: client-side apply. A new object is created carrying the
@@ -40,24 +39,20 @@ public final class ApplyVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
-  /** kubectl takes no positional arguments here; they are reported, not ignored. */
-  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
+  @Mixin NoPositionalArgs positional = new NoPositionalArgs();
 
   @Mixin ValidateOption validation = new ValidateOption();
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
-  String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
-    if (!stray.isEmpty()) {
-      throw KubectlException.usage("apply", "Unexpected args: [" + String.join(" ", stray) + "]");
-    }
+    positional.reject("apply");
     Cluster.DryRun dryRun = dryRunOption.mode();
     Manifest.Validation mode = validation.mode();
-    WriteOutput printer = new WriteOutput(output, dryRun, out());
+    WriteOutput printer = output.printer(dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify one of -f and -k");
     ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());

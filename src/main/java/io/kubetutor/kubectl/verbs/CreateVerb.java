@@ -15,7 +15,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl create -f}: creates every object of the manifests ({@code created}); an object
@@ -31,15 +30,13 @@ public final class CreateVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
-  /** kubectl takes no positional arguments here; they are reported, not ignored. */
-  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
+  @Mixin NoPositionalArgs positional = new NoPositionalArgs();
 
   @Mixin ValidateOption validation = new ValidateOption();
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
-  String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Option(names = "--save-config", arity = "0..1", fallbackValue = "true",
       description = "If true, the configuration of the object is saved in its annotation, for later kubectl apply.")
@@ -47,12 +44,10 @@ public final class CreateVerb extends Verb {
 
   @Override
   protected int run() {
-    if (!stray.isEmpty()) {
-      throw KubectlException.usage("create", "Unexpected args: [" + String.join(" ", stray) + "]");
-    }
+    positional.reject("create");
     Cluster.DryRun dryRun = dryRunOption.mode();
     Manifest.Validation mode = validation.mode();
-    WriteOutput printer = new WriteOutput(output, dryRun, out());
+    WriteOutput printer = output.printer(dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify one of -f and -k");
     ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());

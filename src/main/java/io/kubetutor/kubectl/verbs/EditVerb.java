@@ -12,6 +12,7 @@ import io.kubetutor.kubectl.Verb;
 import io.kubetutor.kubectl.apply.ThreeWayMerge;
 import io.kubetutor.kubectl.manifest.ManifestReader;
 import io.kubetutor.kubectl.manifest.StrictDecoder;
+import io.kubetutor.print.Documents;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -192,10 +193,11 @@ public final class EditVerb extends Verb {
     }
   }
 
+  /** The object as {@code get -o yaml|json} prints it: kubectl edits through the same printers. */
   private String render(HasMetadata object) {
     HasMetadata copy = Objects.copy(object);
     copy.getMetadata().setManagedFields(null);  // kubectl edit hides managed fields
-    return output.equals("json") ? Objects.toJson(copy) + "\n" : Objects.toYaml(copy);
+    return text(Documents.tree(copy));
   }
 
   /** Several objects as kubectl shows them for editing: one {@code v1 List}. */
@@ -215,8 +217,10 @@ public final class EditVerb extends Verb {
     return list;
   }
 
+  /** A document in the printers' layout: go-yaml for YAML, MarshalIndent for JSON; keys sorted. */
   private String text(JsonNode json) {
-    return output.equals("json") ? Objects.toJson(json) + "\n" : Objects.toYaml(json);
+    JsonNode sorted = Documents.tree(json);
+    return output.equals("json") ? Documents.json(sorted) : Documents.yaml(sorted);
   }
 
   /** The text without comment lines, as kubectl compares and parses it. */

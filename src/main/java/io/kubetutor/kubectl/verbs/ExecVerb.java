@@ -2,7 +2,18 @@ package io.kubetutor.kubectl.verbs;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.kubetutor.cluster.Cluster;
+import io.kubetutor.cluster.ClusterException;
+import io.kubetutor.cluster.FieldSelector;
+import io.kubetutor.cluster.Selector;
+import io.kubetutor.kubectl.ResourceArgs;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.kubectl.KubectlException;
 import io.kubetutor.kubectl.Verb;
@@ -11,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -43,18 +55,64 @@ public final class ExecVerb extends Verb {
   protected int run() throws IOException {
     if (args.isEmpty()) throw KubectlException.usage("exec", "pod, type/name or --filename must be specified");
     if (args.size() < 2) throw KubectlException.usage("exec", "you must specify at least one command for the container");
-    String podArg = args.get(0);
-    if (podArg.startsWith("pod/") || podArg.startsWith("pods/") || podArg.startsWith("po/")) {
-      podArg = podArg.substring(podArg.indexOf('/') + 1);
-    } else if (podArg.contains("/")) {
-      throw new KubectlException("exec works on pods here: give POD or pod/NAME");
-    }
     List<String> command = new ArrayList<>(args.subList(1, args.size()));
-    Pod pod = (Pod) cluster().get(ResourceKind.POD, namespace(), podArg);
+    Pod pod = pod(args.get(0));
+    String podArg = pod.getMetadata().getName();
+    // kubectl's own checks, before it asks the apiserver for a stream.
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+      throw new KubectlException("cannot exec into a container in a completed pod; current phase is " + phase);
+    }
+    if (container != null && pod.getSpec().getContainers().stream().noneMatch(c -> c.getName().equals(container))) {
+      throw new KubectlException("container " + container + " not found in pod " + podArg);
+    }
     String name = container != null ? container : defaultContainer(pod);
-    if (stdin && command.size() == 1 && SHELLS.contains(command.get(0))) return interactive(pod, name, command.get(0));
-    Cluster.ExecResult r = cluster().exec(namespace(), podArg, name, command, null);
-    return finish(r);
+    try {
+      if (stdin && tty && command.size() == 1 && SHELLS.contains(command.get(0))) {
+        return interactive(pod, name, command.get(0));
+      }
+      String input = stdin ? readAll() : null;
+      Cluster.ExecResult r = cluster().exec(namespace(), podArg, name, command, input);
+      return finish(r);
+    } catch (ClusterException e) {
+      // A refused stream upgrade is not a Status answer: kubectl prints it as a plain error.
+      if (e.getMessage() != null && e.getMessage().startsWith("unable to upgrade connection")) {
+        throw new KubectlException(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private String readAll() throws IOException {
+    return new String(env.in().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  /** POD, pod/NAME, or TYPE/NAME of a workload: then its first running pod, as kubectl's attachable-pod lookup. */
+  private Pod pod(String arg) {
+    if (!arg.contains("/")) return (Pod) cluster().get(ResourceKind.POD, namespace(), arg);
+    ResourceArgs.Target target = ResourceArgs.parse(List.of(arg)).targets().get(0);
+    HasMetadata object = cluster().get(target.kind(), namespace(), target.names().get(0));
+    if (object instanceof Pod p) return p;
+    LabelSelector selector;
+    if (object instanceof Deployment d) selector = d.getSpec().getSelector();
+    else if (object instanceof ReplicaSet rs) selector = rs.getSpec().getSelector();
+    else if (object instanceof DaemonSet ds) selector = ds.getSpec().getSelector();
+    else if (object instanceof Job j) selector = j.getSpec().getSelector();
+    else if (object instanceof Service svc && svc.getSpec().getSelector() != null) {
+      selector = new LabelSelector(null, svc.getSpec().getSelector());
+    } else {
+      throw new KubectlException("cannot attach to " + target.kind().kind() + ": not implemented");
+    }
+    List<Pod> pods = new ArrayList<>();
+    for (HasMetadata o : cluster().list(ResourceKind.POD, namespace(), Selector.of(selector.getMatchLabels()),
+        FieldSelector.EVERYTHING)) {
+      pods.add((Pod) o);
+    }
+    if (pods.isEmpty()) throw new KubectlException("timed out waiting for the condition");
+    // Running pods first, then by name, so the choice is stable.
+    pods.sort(Comparator.comparing((Pod p) -> !"Running".equals(p.getStatus() == null ? null : p.getStatus().getPhase()))
+        .thenComparing(p -> p.getMetadata().getName()));
+    return pods.get(0);
   }
 
   private int finish(Cluster.ExecResult r) {
@@ -76,7 +134,7 @@ public final class ExecVerb extends Verb {
     String cwd = "/";
     int last = 0;
     while (true) {
-      out().print("root@" + podName + ":" + cwd + "# ");
+      out().print(prompt(pod, containerName, shell, podName, cwd));
       out().flush();
       String line = in.readLine();
       if (line == null) {
@@ -107,6 +165,15 @@ public final class ExecVerb extends Verb {
       err().flush();
       last = r.exitCode();
     }
+  }
+
+  /** bash prints {@code root@POD:CWD# }; busybox's sh {@code CWD # }; other images' sh (dash) a bare {@code # }. */
+  private static String prompt(Pod pod, String containerName, String shell, String podName, String cwd) {
+    if (shell.endsWith("bash")) return "root@" + podName + ":" + cwd + "# ";
+    String image = pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(containerName))
+        .map(Container::getImage).findFirst().orElse("");
+    if (image.startsWith("busybox") || image.contains("/busybox") || image.startsWith("alpine")) return cwd + " # ";
+    return "# ";
   }
 
   private static int parseExit(String s) {

@@ -15,8 +15,9 @@ import java.io.PrintWriter;
  * Sends or prints an object that an imperative command ({@code create deployment}, {@code run},
  * {@code expose} ...) built on the client. With {@code --dry-run=client -o yaml} kubectl prints its
  * Go struct as it stands: zero-valued structs appear ({@code creationTimestamp: null},
- * {@code resources: {}}, {@code status: {}}) and the YAML keys come out sorted, because kubectl
- * turns JSON into YAML through a map. Those Go zero values are added here, per kind.
+ * {@code resources: {}}, {@code status: {}}). The YAML keys come out sorted, because kubectl turns
+ * JSON into YAML through a map, while {@code -o json} keeps the Go struct's field order. Those Go zero
+ * values are added here, per kind.
  */
 final class GeneratedObject {
 
@@ -33,9 +34,9 @@ final class GeneratedObject {
     ResourceKind kind = ResourceKind.forObject(object).orElseThrow();
     if (dryRun == Cluster.DryRun.CLIENT) {
       if ("yaml".equals(output)) {
-        out.print(Documents.yaml(goZeroValues(kind, object)));
+        out.print(Documents.yaml(Documents.tree(goZeroValues(kind, object))));
       } else if ("json".equals(output)) {
-        out.print(Documents.json(goZeroValues(kind, object)));
+        out.print(Documents.json(Documents.goStruct(goZeroValues(kind, object))));
       } else {
         printer.print(kind, object, operation);
       }
@@ -48,11 +49,16 @@ final class GeneratedObject {
       if (wrap == null) throw e;
       throw new KubectlException(wrap + ": " + e.getMessage());
     }
-    printer.print(kind, created, operation);
+    if ("json".equals(output)) {
+      // kubectl decodes the server's answer into the same Go type, so JSON keeps the struct's order.
+      out.print(Documents.json(Documents.goStruct(Objects.toTree(created))));
+    } else {
+      printer.print(kind, created, operation);
+    }
     return 0;
   }
 
-  /** The tree kubectl's client would serialize for {@code object}, keys sorted as kubectl's printers write them. */
+  /** The tree kubectl's client would serialize for {@code object}: its Go struct, zero values included. */
   static JsonNode goZeroValues(ResourceKind kind, HasMetadata object) {
     ObjectNode tree = (ObjectNode) Objects.toTree(object);
     zeroMetadata(tree);
@@ -79,7 +85,7 @@ final class GeneratedObject {
       }
       default -> { }
     }
-    return Documents.tree(tree);
+    return tree;
   }
 
   private static void zeroMetadata(ObjectNode owner) {

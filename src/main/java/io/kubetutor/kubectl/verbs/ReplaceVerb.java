@@ -14,7 +14,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl replace -f}: replaces each live object with the manifest (an update of the whole
@@ -27,15 +26,13 @@ public final class ReplaceVerb extends Verb {
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
-  /** kubectl takes no positional arguments here; they are reported, not ignored. */
-  @Parameters(arity = "0..*", hidden = true) List<String> stray = new ArrayList<>();
+  @Mixin NoPositionalArgs positional = new NoPositionalArgs();
 
   @Mixin ValidateOption validation = new ValidateOption();
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
-  String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Option(names = "--force", arity = "0..1", fallbackValue = "true",
       description = "If true, immediately remove resources from API and bypass graceful deletion, then re-create them.")
@@ -46,12 +43,10 @@ public final class ReplaceVerb extends Verb {
 
   @Override
   protected int run() throws InterruptedException {
-    if (!stray.isEmpty()) {
-      throw KubectlException.usage("replace", "Unexpected args: [" + String.join(" ", stray) + "]");
-    }
+    positional.reject("replace");
     Cluster.DryRun dryRun = dryRunOption.mode();
     Manifest.Validation mode = validation.mode();
-    WriteOutput printer = new WriteOutput(output, dryRun, out());
+    WriteOutput printer = output.printer(dryRun, out());
     if (!manifests.given()) throw new KubectlException("must specify --filename to replace");
     ManifestReader.Result read = manifests.read(env, namespace(), namespaceFlag != null, mode);
     List<RuntimeException> errors = new ArrayList<>(read.errors());

@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,6 +55,9 @@ public final class GradeCommand implements Callable<Integer> {
 
   @Option(names = "--workspace", paramLabel = "DIR", description = "The student's files (copied; never changed).")
   Path workspace;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Transcripts graded at once (default: one per core).")
+  Integer jobs;
 
   PrintStream stdout = System.out;
   PrintStream stderr = System.err;
@@ -106,21 +113,47 @@ public final class GradeCommand implements Callable<Integer> {
       files = s.filter(Files::isRegularFile).sorted().toList();
     }
     boolean terminal = System.console() != null;
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) {
+      stderr.println("error: --jobs must be at least 1");
+      return 2;
+    }
     Grader grader = new Grader();
     List<GradeReport> reports = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     if (out != null) Files.createDirectories(out);
-    for (int i = 0; i < files.size(); i++) {
-      Path f = files.get(i);
-      String name = f.getFileName().toString();
-      try {
-        GradeReport r = grader.grade(lesson, Transcript.read(f), name, workspace);
-        reports.add(r);
-        if (out != null) AtomicFiles.writeString(out.resolve(stem(name) + extension(fmt)), fmt.write(r));
-      } catch (IOException | RuntimeException e) {
-        failures.add(name + ": " + e.getMessage());
+    // Each transcript gets its own simulator, session and workspace, so transcripts may run side by
+    // side; results are collected in file order, so the summary is the same whatever the thread count.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
+      Thread t = new Thread(r, "grader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<GradeReport>> pending = new ArrayList<>();
+      for (Path f : files) {
+        pending.add(pool.submit(() -> {
+          GradeReport r = grader.grade(lesson, Transcript.read(f), f.getFileName().toString(), workspace);
+          if (out != null) AtomicFiles.writeString(out.resolve(stem(r.transcript()) + extension(fmt)), fmt.write(r));
+          return r;
+        }));
       }
-      if (terminal) progress(i + 1, files.size());
+      for (int i = 0; i < files.size(); i++) {
+        String name = files.get(i).getFileName().toString();
+        try {
+          reports.add(pending.get(i).get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          failures.add(name + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failures.add(name + ": interrupted");
+          break;
+        }
+        if (terminal) progress(i + 1, files.size());
+      }
+    } finally {
+      pool.shutdownNow();
     }
     if (terminal) stderr.println();
     String csv = csv(reports);

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The result of grading one transcript against one lesson: per step, each check and whether it
  * passed, and the points earned (a step's points are shared equally by its checks).
+ * {@code stoppedBy} is empty when the whole transcript ran, otherwise the sentence saying which
+ * {@link GradeLimits limit} stopped it.
  */
 public record GradeReport(
     String lessonId,
@@ -13,6 +15,7 @@ public record GradeReport(
     String transcriptSha256,
     int commands,
     boolean truncated,
+    String stoppedBy,
     List<StepGrade> steps) {
 
   public record CheckGrade(String description, boolean passed, String message) {}

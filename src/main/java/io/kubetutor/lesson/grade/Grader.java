@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import io.kubetutor.shell.builtins.SimBuiltin;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +31,15 @@ import java.util.List;
 public final class Grader {
 
   private final Duration thinkTime;
+  private final GradeLimits limits;
+
+  public Grader(Duration thinkTime, GradeLimits limits) {
+    this.thinkTime = thinkTime;
+    this.limits = limits;
+  }
 
   public Grader(Duration thinkTime) {
-    this.thinkTime = thinkTime;
+    this(thinkTime, GradeLimits.DEFAULT);
   }
 
   public Grader() {
@@ -45,23 +53,78 @@ public final class Grader {
       if (studentWorkspace != null) copyTree(studentWorkspace, workspace);
       SessionOptions options = new SessionOptions("sim", null, lesson.setup().seed(), "virtual", thinkTime, workspace,
           false, false, false, true, null, null);
-      PrintWriter sink = new PrintWriter(Writer.nullWriter());
+      CountingWriter counter = new CountingWriter();
+      PrintWriter sink = new PrintWriter(counter);
       try (Session session = new Session(options, sink, sink, new ByteArrayInputStream(new byte[0]))) {
         LessonRunner runner = LessonRunner.of(session);
         runner.start(lesson, false);
+        Instant start = session.cluster().clock().now();
+        String stoppedBy = "";
+        int ran = 0;
         for (String command : transcript.commands()) {
-          session.execute(command);
+          if (ran == limits.maxCommands()) {
+            stoppedBy = "the transcript has more than " + limits.maxCommands() + " commands; the rest were not run";
+            break;
+          }
+          Duration used = Duration.between(start, session.cluster().clock().now());
+          Duration advance = requestedAdvance(command);
+          if (advance != null && used.plus(thinkTime).plus(advance).compareTo(limits.maxSimulatedTime()) > 0) {
+            stoppedBy = "\"" + command.strip() + "\" would pass the limit of " + human(limits.maxSimulatedTime())
+                + " of simulated time; it and the rest were not run";
+            break;
+          }
+          try {
+            session.execute(command);
+          } catch (RuntimeException e) {
+            // A fault of the simulator must cost this transcript, not the batch: score what ran, say where it stopped.
+            stoppedBy = "internal error while running \"" + command.strip() + "\" (command " + (ran + 1) + "): "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "; the rest were not run";
+            break;
+          }
+          ran++;
           if (session.exitRequested()) break;
+          if (Duration.between(start, session.cluster().clock().now()).compareTo(limits.maxSimulatedTime()) > 0) {
+            stoppedBy = "more than " + human(limits.maxSimulatedTime()) + " of simulated time passed after " + ran
+                + " commands; the rest were not run";
+            break;
+          }
+          if (counter.count > limits.maxOutputChars()) {
+            stoppedBy = "the commands printed more than " + limits.maxOutputChars() + " characters after " + ran
+                + " commands; the rest were not run";
+            break;
+          }
         }
-        return report(lesson, transcript, transcriptName, runner.finalResults(), runner);
+        return report(lesson, transcript, transcriptName, runner.finalResults(), runner, stoppedBy);
       }
     } finally {
       GraderFiles.deleteTree(workspace);
     }
   }
 
+  /** The duration of a {@code sim advance DURATION} line, or null for any other command. */
+  private static Duration requestedAdvance(String command) {
+    String[] words = command.strip().split("\\s+");
+    if (words.length != 3 || !words[0].equals("sim") || !words[1].equals("advance")) return null;
+    return SimBuiltin.parse(words[2]);
+  }
+
+  private static String human(Duration d) {
+    return d.toMinutesPart() == 0 && d.toSecondsPart() == 0 ? d.toHours() + "h" : d.toSeconds() + "s";
+  }
+
+  /** Counts what the commands print, keeping none of it. */
+  private static final class CountingWriter extends Writer {
+    long count;
+
+    @Override public void write(char[] buf, int off, int len) { count += len; }
+    @Override public void write(String str, int off, int len) { count += len; }
+    @Override public void write(int c) { count++; }
+    @Override public void flush() {}
+    @Override public void close() {}
+  }
+
   private static GradeReport report(Lesson lesson, Transcript transcript, String name, boolean[][] results,
-                                    LessonRunner runner) {
+                                    LessonRunner runner, String stoppedBy) {
     List<GradeReport.StepGrade> steps = new ArrayList<>();
     for (int i = 0; i < lesson.steps().size(); i++) {
       Step step = lesson.steps().get(i);
@@ -81,7 +144,7 @@ public final class Grader {
       steps.add(new GradeReport.StepGrade(step.id(), step.title(), step.points(), GradeReport.round(points), checks));
     }
     return new GradeReport(lesson.id(), lesson.sourceHash(), name, transcript.sha256(), transcript.commands().size(),
-        transcript.truncated(), steps);
+        transcript.truncated(), stoppedBy, steps);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

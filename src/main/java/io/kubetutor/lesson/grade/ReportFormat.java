@@ -39,6 +39,7 @@ public enum ReportFormat {
     StringBuilder sb = new StringBuilder();
     sb.append("Lesson ").append(r.lessonId()).append(", transcript ").append(r.transcript()).append(" (")
         .append(r.commands()).append(" commands").append(r.truncated() ? ", truncated" : "").append(")\n");
+    if (!r.stoppedBy().isEmpty()) sb.append("Stopped: ").append(r.stoppedBy()).append('\n');
     for (GradeReport.StepGrade s : r.steps()) {
       sb.append(String.format(Locale.ROOT, "%s %-32s %s/%d%n", s.passed() ? "✔" : "✘", s.title(), num(s.points()),
           s.maxPoints()));
@@ -65,6 +66,7 @@ public enum ReportFormat {
     root.put("max_score", r.maxScore());
     root.put("commands", r.commands());
     root.put("truncated", r.truncated());
+    if (!r.stoppedBy().isEmpty()) root.put("stopped_by", r.stoppedBy());
     ArrayNode steps = root.putArray("steps");
     for (GradeReport.StepGrade s : r.steps()) {
       ObjectNode sn = steps.addObject();
@@ -87,7 +89,7 @@ public enum ReportFormat {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("score", r.score());
     root.put("output", "Lesson " + r.lessonId() + " (sha256 " + r.lessonSha256() + "), transcript sha256 "
-        + r.transcriptSha256());
+        + r.transcriptSha256() + (r.stoppedBy().isEmpty() ? "" : "\nStopped: " + r.stoppedBy()));
     root.put("visibility", "visible");
     ArrayNode tests = root.putArray("tests");
     for (GradeReport.StepGrade s : r.steps()) {
@@ -106,7 +108,8 @@ public enum ReportFormat {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("gradable", true);
     root.put("score", r.fraction());
-    root.put("message", "Lesson " + r.lessonId() + ": " + num(r.score()) + "/" + r.maxScore());
+    root.put("message", "Lesson " + r.lessonId() + ": " + num(r.score()) + "/" + r.maxScore()
+        + (r.stoppedBy().isEmpty() ? "" : " (stopped: " + r.stoppedBy() + ")"));
     ArrayNode tests = root.putArray("tests");
     for (GradeReport.StepGrade s : r.steps()) {
       if (s.maxPoints() == 0) continue;
@@ -131,6 +134,9 @@ public enum ReportFormat {
     sb.append("    <property name=\"transcript\" value=\"").append(xml(r.transcript())).append("\"/>\n");
     sb.append("    <property name=\"transcript_sha256\" value=\"").append(r.transcriptSha256()).append("\"/>\n");
     sb.append("    <property name=\"score\" value=\"").append(num(r.score())).append('/').append(r.maxScore()).append("\"/>\n");
+    if (!r.stoppedBy().isEmpty()) {
+      sb.append("    <property name=\"stopped_by\" value=\"").append(xml(r.stoppedBy())).append("\"/>\n");
+    }
     sb.append("  </properties>\n");
     for (GradeReport.StepGrade s : graded) {
       sb.append("  <testcase classname=\"").append(xml(r.lessonId())).append("\" name=\"").append(xml(s.title()))

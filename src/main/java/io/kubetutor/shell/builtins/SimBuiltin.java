@@ -218,7 +218,7 @@ public final class SimBuiltin implements Builtin {
   }
 
   /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}; null if not a duration. */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
     Duration total = Duration.ZERO;
     int end = 0;

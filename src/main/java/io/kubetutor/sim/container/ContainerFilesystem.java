@@ -53,6 +53,52 @@ public final class ContainerFilesystem {
     t.volume.write(t.relative, text, append);
   }
 
+  /** The top-level directories every Linux image has, so {@code ls /} looks like a real root. */
+  private static final List<String> IMAGE_ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt",
+      "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var");
+
+  /**
+   * The names directly under directory {@code dir} (sorted), or empty when nothing is known there:
+   * files written anywhere below it, mount points, and the image's top-level directories.
+   */
+  public Optional<List<String>> list(String dir) {
+    String d = normalise(dir, "/");
+    String prefix = d.equals("/") ? "/" : d + "/";
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    if (d.equals("/")) names.addAll(IMAGE_ROOT);
+    boolean known = d.equals("/") || IMAGE_ROOT.contains(d.substring(1));
+    for (String path : allPaths()) {
+      if (path.startsWith(prefix)) {
+        String rest = path.substring(prefix.length());
+        names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+        known = true;
+      }
+    }
+    for (Mount m : mounts) {
+      String mp = m.path.isEmpty() ? "/" : m.path;
+      if (mp.equals(d)) known = true;
+      else if (mp.startsWith(prefix)) {
+        String rest = mp.substring(prefix.length());
+        names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+        known = true;
+      }
+    }
+    return known ? Optional.of(new ArrayList<>(names)) : Optional.empty();
+  }
+
+  private List<String> allPaths() {
+    List<String> paths = new ArrayList<>();
+    synchronized (rootLayer) {
+      paths.addAll(rootLayer.files.keySet());
+    }
+    for (Mount m : mounts) {
+      synchronized (m.volume) {
+        for (String rel : m.volume.files.keySet()) paths.add(m.path + rel);
+      }
+    }
+    return paths;
+  }
+
   private record Target(Volume volume, String relative) {}
 
   private Target target(String path) {

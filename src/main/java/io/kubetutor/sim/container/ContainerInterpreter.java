@@ -48,6 +48,10 @@ public final class ContainerInterpreter {
   private boolean stopped;
   private Integer exitCode;
   private boolean handlesSigterm;
+  /** Exec mode ({@code kubectl exec}): stdout and stderr are kept apart, and stdin can be read. */
+  private StringBuilder execOut;
+  private StringBuilder execErr;
+  private String stdin;
 
   private ContainerInterpreter(ContainerContext ctx) {
     this.ctx = ctx;
@@ -70,6 +74,52 @@ public final class ContainerInterpreter {
         in.handlesSigterm);
   }
 
+  /** What an exec'd command wrote and how it ended; {@code notFound}: the program is not in the image. */
+  public record ExecOutcome(String stdout, String stderr, int exitCode, boolean notFound) {}
+
+  /**
+   * Runs {@code argv} as {@code kubectl exec} does, in the context (environment, filesystem) of a
+   * running container; {@code stdin} (may be null) feeds {@code cat} and a bare shell's script.
+   * A command that would run on forever is cut at the point where it blocks, exit code 0.
+   */
+  public static ExecOutcome exec(List<String> argv, ContainerContext ctx, String stdin) {
+    ContainerInterpreter in = new ContainerInterpreter(ctx);
+    in.execOut = new StringBuilder();
+    in.execErr = new StringBuilder();
+    in.stdin = stdin;
+    seedEtc(ctx);
+    String name = argv.isEmpty() ? "" : basename(argv.get(0));
+    if (!isShell(name) && !isBuiltin(name) && ImagePrograms.lookup(name, List.of(), Map.of(), ctx).equals(UNKNOWN)) {
+      return new ExecOutcome("", "", 127, true);
+    }
+    in.execProgram(argv, false);
+    int code = in.stopped && in.exitCode != null ? in.exitCode : in.status;
+    return new ExecOutcome(in.execOut.toString(), in.execErr.toString(), code, false);
+  }
+
+  /** The files the runtime writes into every container's /etc (hostname, hosts, DNS), unless already there. */
+  private static void seedEtc(ContainerContext ctx) {
+    ContainerFilesystem fs = ctx.filesystem();
+    if (fs.read("/etc/hostname").isEmpty()) fs.write("/etc/hostname", ctx.hostname() + "\n", false);
+    if (fs.read("/etc/hosts").isEmpty()) {
+      fs.write("/etc/hosts", "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+          + (ctx.podIP() == null ? "" : ctx.podIP() + "\t" + ctx.hostname() + "\n"), false);
+    }
+    if (fs.read("/etc/resolv.conf").isEmpty()) {
+      fs.write("/etc/resolv.conf", "search default.svc.cluster.local svc.cluster.local cluster.local\n"
+          + "nameserver 10.96.0.10\noptions ndots:5\n", false);
+    }
+  }
+
+  private static final ImagePrograms.Behaviour UNKNOWN = new ImagePrograms.Behaviour(List.of(), null, Duration.ZERO, false);
+
+  private static final List<String> BUILTINS = List.of("echo", "printf", "sleep", "exit", "true", ":", "false", "env",
+      "printenv", "hostname", "pwd", "cd", "export", "cat", "touch", "mkdir", "date", "ls");
+
+  private static boolean isBuiltin(String name) {
+    return BUILTINS.contains(name);
+  }
+
   // ---- programs
 
   private void execProgram(List<String> argv, boolean pid1) {
@@ -81,6 +131,11 @@ public final class ContainerInterpreter {
       int c = args.indexOf("-c");
       if (c < 0) {
         if (args.isEmpty() || args.get(0).startsWith("-")) {
+          if (stdin != null) {
+            runScript(stdin);
+            if (!stopped) finish(status);
+            return;
+          }
           finish(0); // no tty: stdin is at end of file, so an interactive shell exits at once
         } else {
           Optional<String> script = ctx.filesystem().read(ContainerFilesystem.normalise(args.get(0), cwd));
@@ -104,6 +159,12 @@ public final class ContainerInterpreter {
     }
     if (runBuiltin(name, args, null)) return;
     ImagePrograms.Behaviour b = ImagePrograms.lookup(name, args, vars, ctx);
+    if (execErr != null && b.equals(UNKNOWN)) {
+      // An exec'd shell looks the program up in PATH and reports it missing, as dash does.
+      stderr("sh: 1: " + name + ": not found");
+      status = 127;
+      return;
+    }
     if (pid1) handlesSigterm = b.handlesSigterm();
     for (ProcessPlan.Line l : b.lines()) emitLine(now.plus(l.at()), l.text());
     if (b.exitCode() == null) {
@@ -296,13 +357,40 @@ public final class ContainerInterpreter {
       }
       case "cat" -> {
         status = 0;
+        if (args.isEmpty() && stdin != null) {
+          stdout.write(stdin);
+          stdin = "";  // read to end of file
+        }
         for (String f : args) {
+          if (f.equals("-") && stdin != null) {
+            stdout.write(stdin);
+            stdin = "";
+            continue;
+          }
           Optional<String> content = ctx.filesystem().read(ContainerFilesystem.normalise(f, cwd));
           if (content.isPresent()) {
             stdout.write(content.get());
           } else {
             stderr.write("cat: " + f + ": No such file or directory\n");
             status = 1;
+          }
+        }
+      }
+      case "ls" -> {
+        status = 0;
+        List<String> dirs = args.stream().filter(a -> !a.startsWith("-")).toList();
+        if (dirs.isEmpty()) dirs = List.of(cwd);
+        for (String d : dirs) {
+          String path = ContainerFilesystem.normalise(d, cwd);
+          Optional<List<String>> names = ctx.filesystem().list(path);
+          if (names.isPresent()) {
+            if (dirs.size() > 1) stdout.write(d + ":\n");
+            for (String n : names.get()) stdout.write(n + "\n");
+          } else if (ctx.filesystem().read(path).isPresent()) {
+            stdout.write(d + "\n");
+          } else {
+            stderr.write("ls: cannot access '" + d + "': No such file or directory\n");
+            status = 2;
           }
         }
       }
@@ -469,17 +557,27 @@ public final class ContainerInterpreter {
   private void write(int fd, String[] targets, String text) {
     if (targets != null && targets[fd] != null) {
       ctx.filesystem().write(targets[fd], text, true);
+    } else if (fd == 2 && execErr != null) {
+      execErr.append(text);
     } else {
       emit(text);
     }
   }
 
   private void stderr(String line) {
+    if (execErr != null) {
+      execErr.append(line).append('\n');
+      return;
+    }
     emit(line + "\n");
   }
 
   /** Appends stdout text to the log, cutting it into lines stamped when their newline is written. */
   private void emit(String text) {
+    if (execOut != null) {
+      execOut.append(text);
+      return;
+    }
     for (char c : text.toCharArray()) {
       if (c == '\n') {
         out.add(new ProcessPlan.Line(now, partial.toString()));
@@ -491,6 +589,10 @@ public final class ContainerInterpreter {
   }
 
   private void emitLine(Duration at, String text) {
+    if (execOut != null) {
+      execOut.append(text).append('\n');
+      return;
+    }
     out.add(new ProcessPlan.Line(at, text));
   }
 

@@ -634,7 +634,7 @@ public final class DeploymentController implements Reconciler {
     st.setAvailableReplicas(available == 0 ? null : available);
     int unavailable = Math.max(0, replicas(d) - available);
     st.setUnavailableReplicas(unavailable == 0 ? null : unavailable);
-    String now = plane.clock().now().toString();
+    String now = io.kubetutor.sim.ApiTime.format(plane.clock().now());
     if (available >= replicas(d) - maxUnavailable(d)) {
       setCondition(st, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.", now, false);
     } else {
@@ -705,7 +705,7 @@ public final class DeploymentController implements Reconciler {
     Deployment fresh = plane.store().get(Deployment.class, d.getMetadata().getNamespace(), d.getMetadata().getName());
     Deployment next = Objects.copy(fresh);
     if (next.getStatus() == null) next.setStatus(new DeploymentStatus());
-    setCondition(next.getStatus(), "Progressing", status, reason, message, plane.clock().now().toString(), true);
+    setCondition(next.getStatus(), "Progressing", status, reason, message, io.kubetutor.sim.ApiTime.format(plane.clock().now()), true);
     plane.store().updateStatus(next);
   }
 

@@ -326,6 +326,6 @@ public final class JobController implements Reconciler {
   }
 
   private static String ts(Instant t) {
-    return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    return io.kubetutor.sim.ApiTime.format(t);
   }
 }

@@ -27,6 +27,7 @@ import io.kubetutor.sim.container.ContainerFilesystem;
 import io.kubetutor.sim.container.ContainerInterpreter;
 import io.kubetutor.sim.container.ContainerLog;
 import io.kubetutor.sim.container.PodLogs;
+import io.kubetutor.sim.container.ContainerExec;
 import io.kubetutor.sim.container.ProcessPlan;
 import io.kubetutor.sim.images.ImageConfig;
 import io.kubetutor.sim.images.ImagePullException;
@@ -52,7 +53,7 @@ import java.util.function.Consumer;
  * pulls the same way, and on deletion stops the containers (SIGTERM, then SIGKILL at the end of the
  * grace period) before removing the pod from the store.
  */
-public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
+public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, ContainerExec {
 
   static final Duration BACKOFF_START = Duration.ofSeconds(10);
   static final Duration BACKOFF_MAX = Duration.ofSeconds(300);
@@ -113,6 +114,16 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     return Optional.ofNullable(previous ? c.previousLog : c.log);
   }
 
+  @Override
+  public Optional<ContainerContext> execContext(String namespace, String pod, String container) {
+    Pod p = cp.store().get(Pod.class, namespace, pod);
+    if (p == null) return Optional.empty();
+    PodRuntime rt = pods.get(p.getMetadata().getUid());
+    ContainerRuntime c = rt == null ? null : rt.containers.get(container);
+    if (c == null || c.phase != Phase.RUNNING || c.context == null) return Optional.empty();
+    return Optional.of(c.context);
+  }
+
   /**
    * What the kubelet serves for {@code kubectl logs}: the current or previous run's log, or the
    * apiserver's BadRequest when the container has not started yet.
@@ -158,6 +169,7 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     Duration backoff;
     SimClock.Timer timer;
     ContainerFilesystem fs;
+    ContainerContext context;
 
     ContainerRuntime(Container spec) {
       this.spec = spec;
@@ -337,8 +349,8 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
       c.fs = filesystem(pod, c.spec);
       c.containerId = "containerd://" + hex(32);
       c.startedAt = now;
-      c.plan = ContainerInterpreter.start(commandLine(c), new ContainerContext(env(pod, rt, c), pod.getMetadata().getName(),
-          rt.podIP, workingDir(c), c.fs, now));
+      c.context = new ContainerContext(env(pod, rt, c), pod.getMetadata().getName(), rt.podIP, workingDir(c), c.fs, now);
+      c.plan = ContainerInterpreter.start(commandLine(c), c.context);
       for (ProcessPlan.Line l : c.plan.output()) c.log.append(now.plus(l.at()), l.text());
       c.phase = Phase.RUNNING;
       event(pod, fieldPath, "Normal", "Created", "Created container " + c.spec.getName(), rt);
@@ -365,7 +377,8 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
     }
     // A container that ran long enough starts its back-off afresh.
     if (c.backoff != null && Duration.between(c.startedAt, c.finishedAt).compareTo(BACKOFF_RESET) > 0) c.backoff = null;
-    Duration delay = c.restartCount == 0 && c.backoff == null ? Duration.ZERO : null;
+    // No back-off pending (first exit, or reset after a long run): restart at once, as the kubelet does.
+    Duration delay = c.backoff == null ? Duration.ZERO : null;
     writeStatus(pod, rt);
     String fieldPath = "spec.containers{" + c.spec.getName() + "}";
     if (delay == null) {
@@ -689,6 +702,6 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs {
   }
 
   private static String ts(Instant t) {
-    return t == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return io.kubetutor.sim.ApiTime.format(t);
   }
 }

@@ -75,7 +75,7 @@ public final class NodeLifecycleController implements Reconciler {
   }
 
   private Node markUnreachable(Node node) {
-    String now = cp.clock().now().toString();
+    String now = io.kubetutor.sim.ApiTime.format(cp.clock().now());
     if (!"Unknown".equals(readyStatus(node))) {
       Node withStatus = Objects.copy(node);
       withStatus.getStatus().setConditions(new ArrayList<>(Bootstrap.readyConditions(now, false)));
@@ -108,7 +108,7 @@ public final class NodeLifecycleController implements Reconciler {
     if ("Unknown".equals(readyStatus(node))) {
       // The kubelet's first status post after it returns.
       Node withStatus = Objects.copy(node);
-      withStatus.getStatus().setConditions(new ArrayList<>(Bootstrap.readyConditions(cp.clock().now().toString(), true)));
+      withStatus.getStatus().setConditions(new ArrayList<>(Bootstrap.readyConditions(io.kubetutor.sim.ApiTime.format(cp.clock().now()), true)));
       node = (Node) cp.store().updateStatus(withStatus);
       cp.event(node, null, "Normal", "NodeReady", "Node " + node.getMetadata().getName() + " status is now: NodeReady",
           "kubelet", node.getMetadata().getName());

@@ -240,7 +240,7 @@ public final class Scheduler implements Reconciler {
     if (existing != null && "False".equals(existing.getStatus()) && message.equals(existing.getMessage())) return;
     Pod updated = Objects.copy(pod);
     setCondition(updated, new PodConditionBuilder().withType("PodScheduled").withStatus("False")
-        .withReason("Unschedulable").withMessage(message).withLastTransitionTime(plane.clock().now().toString()).build());
+        .withReason("Unschedulable").withMessage(message).withLastTransitionTime(io.kubetutor.sim.ApiTime.format(plane.clock().now())).build());
     plane.store().updateStatus(updated);
   }
 

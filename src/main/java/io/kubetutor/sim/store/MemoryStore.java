@@ -193,7 +193,7 @@ public final class MemoryStore implements Store {
     }
     meta.setUid(uid());
     meta.setResourceVersion(String.valueOf(++resourceVersion));
-    meta.setCreationTimestamp(clock.now().toString());
+    meta.setCreationTimestamp(io.kubetutor.sim.ApiTime.format(clock.now()));
     meta.setDeletionTimestamp(null);
     meta.setDeletionGracePeriodSeconds(null);
     if (Subresources.spec(o) != null) meta.setGeneration(1L);
@@ -296,7 +296,7 @@ public final class MemoryStore implements Store {
     io.fabric8.kubernetes.api.model.PodCondition scheduled = new io.fabric8.kubernetes.api.model.PodCondition();
     scheduled.setType("PodScheduled");
     scheduled.setStatus("True");
-    scheduled.setLastTransitionTime(clock.now().toString());
+    scheduled.setLastTransitionTime(io.kubetutor.sim.ApiTime.format(clock.now()));
     conditions.add(scheduled);
     bound.getStatus().setConditions(conditions);
     bound.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
@@ -328,7 +328,7 @@ public final class MemoryStore implements Store {
         if (grace >= current) return old;
       }
       Pod marked = shallowWithMeta(pod);
-      marked.getMetadata().setDeletionTimestamp(clock.now().plusSeconds(grace).toString());
+      marked.getMetadata().setDeletionTimestamp(io.kubetutor.sim.ApiTime.format(clock.now().plusSeconds(grace)));
       marked.getMetadata().setDeletionGracePeriodSeconds(grace);
       marked.getMetadata().setResourceVersion(String.valueOf(++resourceVersion));
       put(key, marked);
@@ -355,7 +355,7 @@ public final class MemoryStore implements Store {
       return old;
     }
     meta.setFinalizers(finalizers.isEmpty() ? null : finalizers);
-    meta.setDeletionTimestamp(clock.now().toString());
+    meta.setDeletionTimestamp(io.kubetutor.sim.ApiTime.format(clock.now()));
     meta.setDeletionGracePeriodSeconds(0L);
     meta.setResourceVersion(String.valueOf(++resourceVersion));
     put(key, marked);

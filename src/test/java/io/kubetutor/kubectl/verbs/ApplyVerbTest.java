@@ -132,6 +132,13 @@ class ApplyVerbTest {
         "error: Unexpected args: [nosuch web]\nSee 'kubectl create -h' for help and examples\n"));
     assertThat(sh.run("kubectl apply -f nope.yaml"))
         .isEqualTo(new Result(1, "", "error: the path \"nope.yaml\" does not exist\n"));
+    // The three -f verbs share one positional-argument check and one -o option.
+    assertThat(sh.run("kubectl apply web -f x.yaml")).isEqualTo(new Result(1, "",
+        "error: Unexpected args: [web]\nSee 'kubectl apply -h' for help and examples\n"));
+    assertThat(sh.run("kubectl replace a b -f x.yaml")).isEqualTo(new Result(1, "",
+        "error: Unexpected args: [a b]\nSee 'kubectl replace -h' for help and examples\n"));
+    assertThat(sh.run("kubectl replace -f x.yaml -o wide").err()).isEqualTo("error: unable to match a printer suitable"
+        + " for the output format \"wide\", allowed formats are: json,name,yaml\n");
     write("empty.yaml", "---\n");
     assertThat(sh.run("kubectl apply -f empty.yaml")).isEqualTo(new Result(1, "", "error: no objects passed to apply\n"));
     write("deploy.yml", DEPLOY.replace("  matchLabels:\n      app: hello", "  matchLabels: app: hello"));

@@ -96,6 +96,31 @@ class EditPatchVerbTest {
   }
 
   @Test
+  void bufferIsTheHeaderThenTheObjectAsGetPrintsIt() {
+    kubectl("kubectl edit deploy hello-deployment");
+    // Same text as get -o yaml (go-yaml layout, quoted timestamps), managed fields hidden.
+    assertThat(shown.get(0)).isEqualTo("""
+        # Please edit the object below. Lines beginning with a '#' will be ignored,
+        # and an empty file will abort the edit. If an error occurs while saving this file will be
+        # reopened with the relevant failures.
+        #
+        """ + kubectl("kubectl get deploy hello-deployment -o yaml").out());
+    assertThat(shown.get(0)).contains("  creationTimestamp: \"2026-");
+    kubectl("kubectl edit deploy hello-deployment -o json");
+    assertThat(shown.get(1)).isEqualTo(EditVerb.HEADER + kubectl("kubectl get deploy hello-deployment -o json").out());
+    assertThat(shown.get(1)).contains("\n    \"apiVersion\": \"apps/v1\",\n");
+  }
+
+  @Test
+  void severalObjectsAreOneListAsGetPrintsThem() throws Exception {
+    Files.writeString(dir.resolve("d2.yaml"), ApplyVerbTest.DEPLOY.replace("hello-deployment", "second"));
+    assertThat(sh.run("kubectl apply -f d2.yaml").exit()).isZero();
+    kubectl("kubectl edit deploy hello-deployment second");
+    assertThat(shown.get(0)).isEqualTo(EditVerb.HEADER
+        + kubectl("kubectl get deploy hello-deployment second -o yaml").out());
+  }
+
+  @Test
   void validEditIsSaved() {
     editor.add(t -> t.replace("replicas: 2", "replicas: 7"));
     assertThat(kubectl("kubectl edit deployment/hello-deployment"))

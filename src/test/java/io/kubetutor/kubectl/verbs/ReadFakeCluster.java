@@ -21,12 +21,13 @@ import java.util.function.Consumer;
 /**
  * A fixed in-memory cluster for the reading verbs: objects as given, a clock at
  * {@link Fixtures#NOW} that moves only when a verb sleeps, and scripted watch events that are
- * delivered one per sleep (so {@code get -w} output is deterministic).
+ * delivered one per sleep (so {@code get -w} output is deterministic); a burst is several events
+ * delivered during a single sleep, as a busy controller produces them.
  */
 final class ReadFakeCluster implements Cluster {
 
   private final TreeMap<String, HasMetadata> objects = new TreeMap<>();
-  private final List<WatchEvent> script = new ArrayList<>();
+  private final List<List<WatchEvent>> script = new ArrayList<>();
   private Consumer<WatchEvent> watcher;
   private Instant now = Fixtures.NOW;
 
@@ -39,7 +40,12 @@ final class ReadFakeCluster implements Cluster {
   }
 
   ReadFakeCluster script(WatchEvent... events) {
-    script.addAll(List.of(events));
+    for (WatchEvent e : events) script.add(List.of(e));
+    return this;
+  }
+
+  ReadFakeCluster burst(WatchEvent... events) {
+    script.add(List.of(events));
     return this;
   }
 
@@ -56,7 +62,7 @@ final class ReadFakeCluster implements Cluster {
       @Override public Instant now() { return now; }
       @Override public void sleep(Duration d) {
         now = now.plus(d);
-        if (watcher != null && !script.isEmpty()) watcher.accept(script.remove(0));
+        if (watcher != null && !script.isEmpty()) script.remove(0).forEach(watcher);
       }
       @Override public boolean quiescent() { return script.isEmpty(); }
     };

@@ -53,18 +53,18 @@ class RolloutVerbsTest {
 
   @Test
   void statusMessagesInKubectlOrder() {
-    assertThat(RolloutStatusVerb.state(deployment("nginx", 1, 3, 1), 0).message())
+    assertThat(RolloutStatusViewer.deployment(deployment("nginx", 1, 3, 1), 0).message())
         .isEqualTo("Waiting for deployment \"web\" rollout to finish: 1 out of 3 new replicas have been updated...\n");
-    assertThat(RolloutStatusVerb.state(deployment("nginx", 3, 4, 3), 0).message())
+    assertThat(RolloutStatusViewer.deployment(deployment("nginx", 3, 4, 3), 0).message())
         .isEqualTo("Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...\n");
-    assertThat(RolloutStatusVerb.state(deployment("nginx", 3, 3, 2), 0).message())
+    assertThat(RolloutStatusViewer.deployment(deployment("nginx", 3, 3, 2), 0).message())
         .isEqualTo("Waiting for deployment \"web\" rollout to finish: 2 of 3 updated replicas are available...\n");
-    RolloutStatusVerb.State done = RolloutStatusVerb.state(deployment("nginx", 3, 3, 3), 0);
+    RolloutStatusViewer.State done = RolloutStatusViewer.deployment(deployment("nginx", 3, 3, 3), 0);
     assertThat(done.message()).isEqualTo("deployment \"web\" successfully rolled out\n");
     assertThat(done.done()).isTrue();
     Deployment unobserved = deployment("nginx", 3, 3, 3);
     unobserved.getMetadata().setGeneration(3L);
-    assertThat(RolloutStatusVerb.state(unobserved, 0).message())
+    assertThat(RolloutStatusViewer.deployment(unobserved, 0).message())
         .isEqualTo("Waiting for deployment spec update to be observed...\n");
   }
 
@@ -115,10 +115,25 @@ class RolloutVerbsTest {
     Result done = sh.run("kubectl rollout status deployment/web");
     assertThat(done).isEqualTo(new Result(0, "deployment \"web\" successfully rolled out\n", ""));
     assertThat(sh.run("kubectl set image deployment/web web=nginx:1.27").out()).isEqualTo("deployment.apps/web image updated\n");
-    // The command's think time lets the controller start the rollout; status then follows it to the end.
-    Result watched = sh.run("kubectl rollout status deployment/web");
+    // The command's think time lets the controller start the rollout; status then follows it to the end,
+    // one line per change of the deployment, so a status write that changes no count repeats its line.
+    java.util.List<io.kubetutor.cluster.WatchEvent> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Result watched;
+    try (AutoCloseable w = cluster.watch(ResourceKind.DEPLOYMENT, "default", io.kubetutor.cluster.Selector.EVERYTHING,
+        changes::add)) {
+      watched = sh.run("kubectl rollout status deployment/web");
+    }
+    // The first line is the state when the command started (after the think time's changes), then one
+    // line per later change: the output is the tail of the status lines of every change, none dropped.
+    java.util.List<String> perChange = changes.stream()
+        .map(e -> RolloutStatusViewer.deployment((Deployment) e.object(), 0).message().strip()).toList();
+    java.util.List<String> printed = watched.out().lines().toList();
+    assertThat(printed).isEqualTo(perChange.subList(perChange.size() - printed.size(), perChange.size()));
     assertThat(watched).isEqualTo(new Result(0, """
         Waiting for deployment "web" rollout to finish: 2 out of 3 new replicas have been updated...
+        Waiting for deployment "web" rollout to finish: 2 out of 3 new replicas have been updated...
+        Waiting for deployment "web" rollout to finish: 2 out of 3 new replicas have been updated...
+        Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...
         Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...
         deployment "web" successfully rolled out
         """, ""));

@@ -1,0 +1,32 @@
+package io.kubetutor.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class WarmupTest {
+
+  @Test
+  void theRehearsalAppliesItsManifestFromStandardInput() {
+    assertThat(Warmup.firstCommands()).isZero();
+  }
+
+  @Test
+  void anInteractiveSessionWarmsUpOnlyWhenTheShellSaysSoAndTheWaitEnds() throws Exception {
+    Path dir = Files.createTempDirectory("kubetutor-warmup-test");
+    SessionOptions interactive = new SessionOptions("sim", null, 1, "virtual", java.time.Duration.ofSeconds(5), dir,
+        false, false, true, false, null, null);
+    try (Session session = new Session(interactive, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(java.io.Writer.nullWriter()), java.io.InputStream.nullInputStream())) {
+      session.awaitWarmUp();  // not started yet: returns at once instead of waiting forever
+      session.startWarmUp();
+      session.startWarmUp();  // a second call must not try to start the thread again
+      session.awaitWarmUp();
+      assertThat(session.contextManager().startedSimulator()).as("the warm-up started the simulator").isNotNull();
+    } finally {
+      Files.deleteIfExists(dir);
+    }
+  }
+}
