@@ -245,7 +245,7 @@ public final class Engine implements ControlPlane {
     String namespace = im.getNamespace() == null ? "default" : im.getNamespace();
     // Events do not pass admission: a terminating namespace still records them, a missing one does not.
     if (store.get(new ObjectKey(ResourceKind.NAMESPACE, "", namespace)) == null) return;
-    String now = clock.now().toString();
+    String now = ApiTime.format(clock.now());
     ObjectReference ref = new ObjectReference();
     ref.setKind(involved.getKind());
     ref.setApiVersion(involved.getApiVersion());
