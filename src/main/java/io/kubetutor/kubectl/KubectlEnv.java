@@ -21,6 +21,13 @@ public interface KubectlEnv {
   /** The student's working directory: relative paths ({@code -f deployment.yml}) resolve against it. */
   Path workdir();
 
+  /**
+   * The file a verb is about to read ({@code -f}, {@code --from-file}, {@code --patch-file} ...),
+   * already resolved; throws {@link KubectlException} when the session may not read it (grading
+   * keeps transcripts inside the lesson's workspace).
+   */
+  default Path readable(Path path) { return path; }
+
   /** Standard output and error, kept apart as kubectl keeps them. */
   PrintWriter out();
 

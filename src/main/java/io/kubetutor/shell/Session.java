@@ -116,6 +116,15 @@ public final class Session implements KubectlEnv, AutoCloseable {
   }
 
   @Override public Path workdir() { return workdir; }
+
+  @Override
+  public Path readable(Path path) {
+    if (options.grading() && !io.kubetutor.util.WorkspaceBounds.contains(options.workdir(), path)) {
+      throw new io.kubetutor.kubectl.KubectlException("the path \"" + path.toAbsolutePath().normalize()
+          + "\" is outside the workspace while grading");
+    }
+    return path;
+  }
   @Override public PrintWriter out() { return out; }
   @Override public PrintWriter err() { return err; }
   @Override public InputStream in() { return in; }

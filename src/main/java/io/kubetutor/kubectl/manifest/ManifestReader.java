@@ -57,6 +57,14 @@ public final class ManifestReader {
     this.namespaceExplicit = namespaceExplicit;
   }
 
+  private java.util.function.UnaryOperator<Path> readable = p -> p;
+
+  /** Who may veto a file before it is read (the session's {@code readable}). */
+  public ManifestReader readableBy(java.util.function.UnaryOperator<Path> check) {
+    this.readable = check;
+    return this;
+  }
+
   /** Sets the {@code --validate} mode (strict by default). */
   public ManifestReader validation(Manifest.Validation mode) {
     this.validation = mode;
@@ -79,7 +87,7 @@ public final class ManifestReader {
         throw new ManifestException("reading manifests from URLs is not supported here; download \"" + name
             + "\" and pass the file");
       }
-      Path path = workdir.resolve(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
+      Path path = readable.apply(workdir.resolve(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name));
       if (!Files.exists(path) && isGlob(name)) {
         List<Path> matches = glob(name);
         if (!matches.isEmpty()) {
@@ -99,7 +107,7 @@ public final class ManifestReader {
     }
     for (Object[] s : sources) {
       try {
-        String text = s[1] == null ? readStdin() : readFile((String) s[0], (Path) s[1]);
+        String text = s[1] == null ? readStdin() : readFile((String) s[0], readable.apply((Path) s[1]));
         decodeStream((String) s[0], text);
       } catch (KubectlException e) {
         errors.add(e);

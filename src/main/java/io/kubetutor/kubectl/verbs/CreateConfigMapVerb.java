@@ -40,7 +40,7 @@ public final class CreateConfigMapVerb extends Verb {
     }
     String name = args.get(0);
     KeyValueSources sources = new KeyValueSources("ConfigMap", name)
-        .files(env.workdir(), files).literals(literals).envFiles(env.workdir(), envFiles);
+        .files(env, files).literals(literals).envFiles(env, envFiles);
     ConfigMap cm = new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build();
     if (!sources.data().isEmpty()) cm.setData(sources.data());
     if (namespaceFlag != null || dryRunOption.mode() != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {

@@ -46,7 +46,7 @@ public final class CreateSecretGenericVerb extends Verb {
     }
     String name = args.get(0);
     KeyValueSources sources = new KeyValueSources("Secret", name)
-        .files(env.workdir(), files).literals(literals).envFiles(env.workdir(), envFiles);
+        .files(env, files).literals(literals).envFiles(env, envFiles);
     Map<String, String> encoded = new TreeMap<>();
     sources.data().forEach((k, v) -> encoded.put(k,
         Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));

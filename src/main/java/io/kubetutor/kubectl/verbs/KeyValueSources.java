@@ -37,7 +37,7 @@ final class KeyValueSources {
     return this;
   }
 
-  KeyValueSources files(Path workdir, List<String> sources) {
+  KeyValueSources files(io.kubetutor.kubectl.KubectlEnv env, List<String> sources) {
     for (String source : sources) {
       String key = null;
       String file = source;
@@ -48,7 +48,7 @@ final class KeyValueSources {
         file = source.substring(eq + 1);
         if (file.isEmpty()) throw new KubectlException("key names or file paths cannot contain '='");
       }
-      Path path = workdir.resolve(file);
+      Path path = env.readable(env.workdir().resolve(file));
       if (Files.isDirectory(path)) {
         if (key != null) throw new KubectlException("cannot give a key name for a directory path");
         List<Path> entries = new ArrayList<>();
@@ -57,7 +57,7 @@ final class KeyValueSources {
         } catch (IOException e) {
           throw new KubectlException("error reading " + file + ": " + e.getMessage());
         }
-        for (Path p : entries) put(p.getFileName().toString(), read(p, file));
+        for (Path p : entries) put(p.getFileName().toString(), read(env.readable(p), file));
       } else {
         if (!Files.exists(path)) throw new KubectlException("error reading " + file + ": no such file or directory");
         put(key != null ? key : path.getFileName().toString(), read(path, file));
@@ -66,9 +66,9 @@ final class KeyValueSources {
     return this;
   }
 
-  KeyValueSources envFiles(Path workdir, List<String> files) {
+  KeyValueSources envFiles(io.kubetutor.kubectl.KubectlEnv env, List<String> files) {
     for (String file : files) {
-      Path path = workdir.resolve(file);
+      Path path = env.readable(env.workdir().resolve(file));
       if (!Files.isRegularFile(path)) throw new KubectlException("error reading " + file + ": no such file or directory");
       int lineNo = 0;
       for (String line : read(path, file).split("\n", -1)) {

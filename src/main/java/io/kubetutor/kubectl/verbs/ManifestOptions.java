@@ -27,7 +27,8 @@ final class ManifestOptions {
   }
 
   ManifestReader.Result read(KubectlEnv env, String namespace, boolean namespaceExplicit, Manifest.Validation mode) {
-    return new ManifestReader(env.workdir(), env.in(), namespace, namespaceExplicit).validation(mode)
+    return new ManifestReader(env.workdir(), env.in(), namespace, namespaceExplicit).readableBy(env::readable)
+        .validation(mode)
         .read(filenames, recursive);
   }
 }

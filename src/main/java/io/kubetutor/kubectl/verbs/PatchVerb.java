@@ -65,7 +65,7 @@ public final class PatchVerb extends Verb {
     if (patchFile != null) {
       if (patch != null) throw new KubectlException("cannot specify --patch and --patch-file together");
       try {
-        text = Files.readString(env.workdir().resolve(patchFile));
+        text = Files.readString(env.readable(env.workdir().resolve(patchFile)));
       } catch (IOException e) {
         throw new KubectlException("unable to read patch file: open " + patchFile + ": no such file or directory");
       }

@@ -72,4 +72,34 @@ class GradingIsolationTest {
     assertThat(grading.run("nano mine.yml")).isEqualTo(new Result(1, "", "error: \"nano\" is not available while grading\n"));
     assertThat(grading.run("edit mine.yml")).isEqualTo(new Result(1, "", "error: \"edit\" is not available while grading\n"));
   }
+
+  /** kubectl's own file readers follow the same rule: no secret leaves the host through a manifest, ConfigMap or patch. */
+  @Test
+  void kubectlFileReadersStayInsideTheWorkspace() throws Exception {
+    Path secret = outside.resolve("secret.txt").toAbsolutePath().normalize();
+    String refused = "error: the path \"" + secret + "\" is outside the workspace while grading\n";
+    for (String line : java.util.List.of(
+        "kubectl apply -f ../outside/secret.txt",
+        "kubectl create -f " + secret,
+        "kubectl create configmap leak --from-file=../outside/secret.txt",
+        "kubectl create configmap leak --from-env-file=../outside/secret.txt",
+        "kubectl create secret generic leak --from-file=../outside/secret.txt",
+        "kubectl patch pod x --patch-file=../outside/secret.txt",
+        "kubectl get pods -o jsonpath-file=../outside/secret.txt")) {
+      Result r = grading.run(line);
+      assertThat(r.err()).as(line).isEqualTo(refused);
+      assertThat(r.exit()).as(line).isEqualTo(1);
+    }
+    // A link inside the workspace that leads out is caught too, also inside a directory given to --from-file.
+    Files.createSymbolicLink(workspace.resolve("link.yml"), secret);
+    assertThat(grading.run("kubectl apply -f link.yml").err()).isEqualTo(
+        "error: the path \"" + workspace.resolve("link.yml").toAbsolutePath().normalize() + "\" is outside the workspace while grading\n");
+    Path dir = Files.createDirectory(workspace.resolve("conf"));
+    Files.createSymbolicLink(dir.resolve("stolen"), secret);
+    assertThat(grading.run("kubectl create configmap leak --from-file=conf").exit()).isEqualTo(1);
+    assertThat(grading.run("kubectl get configmap leak").err()).contains("NotFound");
+    // Inside the workspace everything still works.
+    assertThat(grading.run("kubectl create configmap fine --from-file=mine.yml").out())
+        .isEqualTo("configmap/fine created\n");
+  }
 }
