@@ -125,6 +125,10 @@ class ManifestCorpusSessionTest {
           + " object into Go struct field PodSpec.spec.containers of type []v1.Container"),
       undecodable("labels-list.yaml", "Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal array"
           + " into Go struct field ObjectMeta.metadata.labels of type map[string]string"),
+      undecodable("quantity-format.yaml", "Pod in version \"v1\" cannot be handled as a Pod: quantities must match the"
+          + " regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"),
+      undecodable("quantity-suffix.yaml", "Pod in version \"v1\" cannot be handled as a Pod: unable to parse quantity's"
+          + " suffix"),
       undecodable("unknown-field.yaml", "Deployment in version \"v1\" cannot be handled as a Deployment: strict"
           + " decoding error: unknown field \"spec.replica\""),
       // decoded, then refused by validation
@@ -210,7 +214,7 @@ class ManifestCorpusSessionTest {
       list.map(p -> p.getFileName().toString()).sorted().forEach(files::add);
     }
     List<String> named = new ArrayList<>(CORPUS.stream().map(Case::file).toList());
-    named.addAll(List.of("duplicate-keys.yaml", "bad-separator.yaml"));
+    named.addAll(List.of("duplicate-keys.yaml", "bad-separator.yaml", "null-in-lists.yaml"));
     assertThat(named).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(files);
   }
 
@@ -294,6 +298,21 @@ class ManifestCorpusSessionTest {
       assertThat(sh.run("kubectl apply -f duplicate-keys.yaml")).isEqualTo(new Result(0, "configmap/dup created\n", ""));
       ConfigMap cm = (ConfigMap) sh.session().cluster().get(ResourceKind.CONFIGMAP, "default", "dup");
       assertThat(cm.getData()).isEqualTo(Map.of("colour", "blue"));
+    }
+  }
+
+  @Test
+  void nullsInListsAndMapsAreGoZeroValuesAndThePodRuns() throws Exception {
+    Files.copy(corpusDir().resolve("null-in-lists.yaml"), dir.resolve("null-in-lists.yaml"));
+    try (SessionHarness sh = new SessionHarness(dir)) {
+      assertThat(sh.run("kubectl apply -f null-in-lists.yaml")).isEqualTo(new Result(0, "pod/nulls created\n", ""));
+      sh.run("sim advance 30s");
+      assertThat(sh.run("kubectl get pod nulls -o jsonpath={.spec.containers[0].command}"))
+          .isEqualTo(new Result(0, "[\"sh\",\"-c\",\"\"]", ""));
+      assertThat(sh.run("kubectl get pod nulls -o jsonpath={.metadata.labels}"))
+          .isEqualTo(new Result(0, "{\"tier\":\"\"}", ""));
+      assertThat(sh.run("kubectl get pod nulls -o jsonpath={.status.phase}").out()).isIn("Running", "Succeeded");
+      assertThat(sh.run("kubectl get pods").exit()).isZero();
     }
   }
 

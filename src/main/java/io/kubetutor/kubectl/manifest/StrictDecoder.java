@@ -99,6 +99,8 @@ public final class StrictDecoder {
     } catch (Exception e) {
       throw badRequest(kind, String.valueOf(e.getMessage()));
     }
+    String goError = GoValues.apply(object);
+    if (goError != null) throw badRequest(kind, goError);
     return object;
   }
 
@@ -201,7 +203,7 @@ public final class StrictDecoder {
     }
   }
 
-  private static boolean isModel(Class<?> c) {
+  static boolean isModel(Class<?> c) {
     return c.getName().startsWith("io.fabric8.kubernetes.api.model");
   }
 
@@ -222,7 +224,7 @@ public final class StrictDecoder {
     }
   }
 
-  private static Map<String, Field> properties(Class<?> type) {
+  static Map<String, Field> properties(Class<?> type) {
     return PROPERTIES.computeIfAbsent(type, t -> {
       Map<String, Field> out = new HashMap<>();
       for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
