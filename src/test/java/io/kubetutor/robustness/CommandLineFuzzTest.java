@@ -31,6 +31,11 @@ class CommandLineFuzzTest {
   @BeforeContainer
   static void start() throws Exception {
     dir = Files.createTempDirectory("kubetutor-fuzz");
+    // The bad-manifest corpus sits in the working directory, so -f meets every kind of bad file.
+    Path corpus = Path.of(CommandLineFuzzTest.class.getResource("/robustness/manifests").toURI());
+    try (var files = Files.list(corpus)) {
+      for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
     shell = new SessionHarness(dir);
   }
 
@@ -69,11 +74,20 @@ class CommandLineFuzzTest {
       "☃", "$HOME", "~", "/", "../..", "/etc/passwd", "nginx:1.25", "busybox@sha256:00", "{\"spec\":{}}",
       "[{\"op\":\"remove\"}]", "{", "Never", "Always", "orphan", "foreground", ".metadata.name", "{.x}", "a=b=c");
 
+  private static final List<String> FILES = List.of("tab-indent.yaml", "binary.yaml", "billion-laughs.yaml",
+      "deep-nesting.yaml", "empty.yaml", "top-level-list.yaml", "unknown-kind.yaml", "name-300.yaml",
+      "replicas-string.yaml", "quantity-format.yaml", "null-in-lists.yaml", "duplicate-keys.yaml", "bad-separator.yaml",
+      "json-truncated.json", "name-missing.yaml", "selector-mismatch.yaml", ".", "nosuch.yaml", "-", "*.yaml", "*.json",
+      "/dev/null", "/proc/self/status", "..", "latin1.yaml");
+
   private static Arbitrary<String> word() {
+    Arbitrary<String> file = Combinators.combine(Arbitraries.of("-f ", "--filename=", "-f=", "-Rf ", "-f "),
+        Arbitraries.of(FILES)).as(String::concat);
     Arbitrary<String> flag = Combinators.combine(Arbitraries.of(FLAGS), Arbitraries.of(VALUES),
         Arbitraries.of(" ", "=", "")).as((f, v, sep) -> f + sep + v);
     return Arbitraries.frequencyOf(
         Tuple.of(4, Arbitraries.of(NOUNS)),
+        Tuple.of(3, file),
         Tuple.of(5, flag),
         Tuple.of(2, Arbitraries.of(VALUES)),
         Tuple.of(2, quoted()),

@@ -230,6 +230,16 @@ class ManifestCorpusSessionTest {
     }
   }
 
+  @ParameterizedTest(name = "kubectl {0} -f /dev/zero")
+  @MethodSource("verbs")
+  void aDeviceThatNeverEndsIsCutAtTheBound(String verb) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "a /dev/zero to read");
+    try (SessionHarness sh = new SessionHarness(dir)) {
+      refused(sh, "kubectl " + verb + " -f /dev/zero",
+          "error: the file \"/dev/zero\" is larger than 10 MB, the most a manifest may be here");
+    }
+  }
+
   static Stream<String> verbs() {
     return Stream.of("apply", "create", "replace");
   }

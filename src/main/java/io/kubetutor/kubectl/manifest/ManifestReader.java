@@ -163,11 +163,8 @@ public final class ManifestReader {
 
   private String readFile(String shown, Path path) {
     try {
-      if (Files.size(path) > MAX_BYTES) {
-        throw new ManifestException("the file \"" + shown + "\" is larger than " + MAX_BYTES / 1024 / 1024
-            + " MB, the most a manifest may be here");
-      }
-      return utf8(shown, Files.readAllBytes(path));
+      byte[] bytes = BoundedFiles.read(path, shown, "the most a manifest may be here");
+      return utf8(shown, bytes);
     } catch (IOException e) {
       throw new ManifestException("error reading \"" + shown + "\": " + e.getMessage());
     }

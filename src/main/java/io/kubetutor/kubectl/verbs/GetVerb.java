@@ -240,7 +240,7 @@ public final class GetVerb extends Verb {
     if (name.equals("jsonpath-file") || name.equals("custom-columns-file")) {
       String file = eq < 0 ? "" : format.substring(eq + 1);
       try {
-        fileText = Files.readString(env.readable(env.workdir().resolve(file)));
+        fileText = io.kubetutor.kubectl.manifest.BoundedFiles.readString(env.readable(env.workdir().resolve(file)), file);
       } catch (IOException | java.nio.file.InvalidPathException e) {
         throw new KubectlException("open " + file + ": no such file or directory");
       }

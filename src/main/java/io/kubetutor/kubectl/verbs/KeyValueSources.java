@@ -88,7 +88,7 @@ final class KeyValueSources {
 
   private static String read(Path p, String shown) {
     try {
-      return Files.readString(p);
+      return io.kubetutor.kubectl.manifest.BoundedFiles.readString(p, shown);
     } catch (IOException e) {
       throw new KubectlException("error reading " + shown + ": " + e.getMessage());
     }

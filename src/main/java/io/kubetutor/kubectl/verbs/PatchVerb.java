@@ -65,7 +65,7 @@ public final class PatchVerb extends Verb {
     if (patchFile != null) {
       if (patch != null) throw new KubectlException("cannot specify --patch and --patch-file together");
       try {
-        text = Files.readString(env.readable(env.workdir().resolve(patchFile)));
+        text = io.kubetutor.kubectl.manifest.BoundedFiles.readString(env.readable(env.workdir().resolve(patchFile)), patchFile);
       } catch (IOException e) {
         throw new KubectlException("unable to read patch file: open " + patchFile + ": no such file or directory");
       }

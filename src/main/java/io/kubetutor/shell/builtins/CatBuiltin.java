@@ -41,7 +41,13 @@ public final class CatBuiltin implements Builtin {
         session.err().println("cat: " + arg + ": Is a directory");
         status = 1;
       } else {
-        session.out().print(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+        try {
+          session.out().print(new String(io.kubetutor.kubectl.manifest.BoundedFiles.read(path, arg), StandardCharsets.UTF_8));
+        } catch (io.kubetutor.kubectl.KubectlException e) {
+          // /dev/zero and its like never end: stop at the bound instead of filling the memory.
+          session.err().println("cat: " + arg + ": larger than 10 MB, the most cat shows here");
+          status = 1;
+        }
       }
     }
     return status;
