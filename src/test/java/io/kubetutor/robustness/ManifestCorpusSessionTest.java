@@ -7,9 +7,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetutor.cluster.FieldSelector;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.Selector;
+import io.kubetutor.shell.Session;
 import io.kubetutor.shell.SessionHarness;
+import io.kubetutor.shell.SessionOptions;
 import io.kubetutor.shell.SessionHarness.Result;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
 import java.io.RandomAccessFile;
+import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,6 +209,26 @@ class ManifestCorpusSessionTest {
     Files.copy(corpusDir().resolve(file), dir.resolve(file));
     try (SessionHarness sh = new SessionHarness(dir)) {
       refused(sh, "kubectl " + verb + " -f " + file, expected);
+    }
+  }
+
+  /** The same file piped in ({@code -f -}): kubectl names the source STDIN wherever it named the file. */
+  @ParameterizedTest(name = "kubectl {1} -f - < {0}")
+  @MethodSource("corpus")
+  void eachBadManifestOnStdinIsRefusedNamingStdin(String file, String verb, String expected) throws Exception {
+    byte[] input = Files.readAllBytes(corpusDir().resolve(file));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    try (Session session = new Session(SessionOptions.forTests(dir), new PrintWriter(out), new PrintWriter(err),
+        new ByteArrayInputStream(input))) {
+      int exit = session.execute("kubectl " + verb + " -f -");
+      assertThat(err.toString()).isEqualTo(expected.replace("\"" + file + "\"", "\"STDIN\"")
+          .replace("parsing " + file + ":", "parsing STDIN:") + "\n");
+      assertThat(exit).isEqualTo(1);
+      assertThat(out.toString()).isEmpty();
+      err.getBuffer().setLength(0);
+      assertThat(session.execute("kubectl get pods")).isZero();
+      assertThat(err.toString()).isEqualTo("No resources found in default namespace.\n");
     }
   }
 
