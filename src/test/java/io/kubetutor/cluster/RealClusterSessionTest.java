@@ -350,7 +350,7 @@ class RealClusterSessionTest {
       assertThat(command.isAlive()).isFalse();
       assertThat(result.get().exit()).isEqualTo(130);
       assertThat(result.get().err()).isEmpty();
-      assertThat(result.get().out()).isEmpty();
+      assertThat(result.get().out()).as("only the line end after ^C").isEqualTo("\n");
       waiting.close();
     }
   }
