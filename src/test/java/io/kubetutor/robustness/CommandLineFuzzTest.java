@@ -9,6 +9,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -184,6 +185,16 @@ class CommandLineFuzzTest {
   @Property(tries = 400)
   void anyLineEndsInAMessageNotAStackTrace(@ForAll("commandLines") String line) {
     if (forThisTest(line)) survives(line);
+  }
+
+  @Example
+  void aClockAdvanceBeyondAHundredYearsIsRefusedWithAMessage() {
+    assertThat(shell.run("sim advance 99999999999999h")).isEqualTo(new SessionHarness.Result(1, "",
+        "error: sim advance moves at most 876000h (100 years) at a time\n"));
+    assertThat(shell.run("sim advance 99999999999999999999999h")).isEqualTo(new SessionHarness.Result(1, "",
+        "error: sim advance needs a duration such as 30s, 5m or 1h30m\n"));
+    assertThat(shell.run("sim advance 876000h").exit()).isZero();
+    survives("kubectl get pods");
   }
 
   @Property(tries = 12)

@@ -68,6 +68,11 @@ public final class SimBuiltin implements Builtin {
           session.err().println("error: sim advance needs a duration such as 30s, 5m or 1h30m");
           return 1;
         }
+        if (d.compareTo(MAX_ADVANCE) > 0) {
+          // Far beyond any lesson, and past a few hundred million years the clock itself overflows.
+          session.err().println("error: sim advance moves at most " + MAX_ADVANCE.toHours() + "h (100 years) at a time");
+          return 1;
+        }
         sim.advance(d);
         session.out().println("clock: " + sim.clock().now());
       }
@@ -217,8 +222,19 @@ public final class SimBuiltin implements Builtin {
     return 0;
   }
 
-  /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}; null if not a duration. */
+  /** The longest single {@code sim advance}. */
+  static final Duration MAX_ADVANCE = Duration.ofDays(36_500);
+
+  /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}; null if not a duration (or too large to be one). */
   public static Duration parse(String text) {
+    try {
+      return parseOrThrow(text);
+    } catch (ArithmeticException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Duration parseOrThrow(String text) {
     Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
     Duration total = Duration.ZERO;
     int end = 0;
