@@ -293,6 +293,16 @@ class ManifestCorpusSessionTest {
   }
 
   @Test
+  void badGlobPatternsAndOddPathsAreNamedAsGoQuotesThem() throws Exception {
+    try (SessionHarness sh = new SessionHarness(dir)) {
+      refused(sh, "kubectl apply -f '*.yaml\\'", "error: pattern \"*.yaml\\\\\" is not valid: syntax error in pattern");
+      refused(sh, "kubectl create -f '[abc.yaml'", "error: pattern \"[abc.yaml\" is not valid: syntax error in pattern");
+      refused(sh, "kubectl replace -f 'say \"hi\".yaml'", "error: the path \"say \\\"hi\\\".yaml\" does not exist");
+      refused(sh, "kubectl apply -f '*.nothing'", "error: the path \"*.nothing\" does not exist");
+    }
+  }
+
+  @Test
   void withValidationOffATopLevelListIsADecodeError() throws Exception {
     Files.copy(corpusDir().resolve("top-level-list.yaml"), dir.resolve("top-level-list.yaml"));
     try (SessionHarness sh = new SessionHarness(dir)) {

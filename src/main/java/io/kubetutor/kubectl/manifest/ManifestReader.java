@@ -95,7 +95,7 @@ public final class ManifestReader {
           continue;
         }
       }
-      if (!Files.exists(path)) throw new ManifestException("the path \"" + name + "\" does not exist");
+      if (!Files.exists(path)) throw new ManifestException("the path " + goQuoted(name) + " does not exist");
       if (Files.isDirectory(path)) {
         for (Path p : expand(path, recursive)) {
           // Go's filepath.Walk joins and cleans: "-f ." shows "pod.yaml", not "./pod.yaml".
@@ -139,12 +139,34 @@ public final class ManifestReader {
     Path full = workdir.resolve(pattern).normalize();
     Path dir = full.getParent();
     if (dir == null || !Files.isDirectory(dir)) return List.of();
-    java.nio.file.PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + full.getFileName());
+    java.nio.file.PathMatcher matcher;
+    try {
+      matcher = dir.getFileSystem().getPathMatcher("glob:" + full.getFileName());
+    } catch (java.util.regex.PatternSyntaxException e) {
+      // filepath.Glob's ErrBadPattern, as kubectl's expandIfFilePattern words it (a trailing \, an open [).
+      throw new ManifestException("pattern " + goQuoted(pattern) + " is not valid: syntax error in pattern");
+    }
     try (Stream<Path> list = Files.list(dir)) {
       return list.filter(p -> matcher.matches(p.getFileName())).sorted().toList();
     } catch (IOException | RuntimeException e) {
       return List.of();
     }
+  }
+
+  /** Go's {@code %q}: quotes, backslashes and control characters escaped. */
+  static String goQuoted(String text) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\t' -> b.append("\\t");
+        case '\r' -> b.append("\\r");
+        default -> b.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+      }
+    }
+    return b.append('"').toString();
   }
 
   private static List<Path> expand(Path dir, boolean recursive) {
