@@ -105,6 +105,9 @@ public final class Kubectl {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
+    } catch (java.nio.file.InvalidPathException e) {
+      // A file name the file system cannot hold (a lone surrogate, a NUL): said as the shell says it.
+      return fail("error: invalid path \"" + e.getInput() + "\": " + e.getReason());
     } catch (Exception | Error e) {
       return internalError(e);
     } finally {

@@ -188,6 +188,18 @@ class CommandLineFuzzTest {
   }
 
   @Example
+  void aFileNameTheFileSystemCannotHoldIsAnInvalidPath() {
+    for (String verb : List.of("apply -f", "create -f", "delete -f", "create configmap c --from-file")) {
+      SessionHarness.Result r = shell.run("kubectl " + verb + " x\ud800.yaml");
+      assertThat(r).as(verb).isEqualTo(new SessionHarness.Result(1, "",
+          "error: invalid path \"x\ud800.yaml\": Malformed input or input contains unmappable characters\n"));
+    }
+    assertThat(shell.run("kubectl get pods -o jsonpath-file=x\ud800.yaml")).isEqualTo(new SessionHarness.Result(1, "",
+        "error: open x\ud800.yaml: no such file or directory\n"));
+    survives("kubectl get pods");
+  }
+
+  @Example
   void aClockAdvanceBeyondAHundredYearsIsRefusedWithAMessage() {
     assertThat(shell.run("sim advance 99999999999999h")).isEqualTo(new SessionHarness.Result(1, "",
         "error: sim advance moves at most 876000h (100 years) at a time\n"));
