@@ -58,6 +58,16 @@ final class DeepCopy {
     }
     Class<?> type = value.getClass();
     if (!type.getName().startsWith(MODEL_PACKAGE)) throw new Unknown();
+    ShallowCopy.RawCopier raw = ShallowCopy.raw(type);
+    if (raw != null) {
+      // Without the constructor, which fills every collection field only for it to be replaced here.
+      Object out = raw.allocate();
+      raw.copyPrimitives(value, out);
+      for (long offset : raw.references()) {
+        ShallowCopy.RawCopier.put(out, offset, copy(ShallowCopy.RawCopier.get(value, offset)));
+      }
+      return (T) out;
+    }
     Object out = type.getDeclaredConstructor().newInstance();
     for (Field f : FIELDS.computeIfAbsent(type, DeepCopy::fields)) f.set(out, copy(f.get(value)));
     return (T) out;

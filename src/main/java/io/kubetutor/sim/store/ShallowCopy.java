@@ -50,8 +50,16 @@ public final class ShallowCopy {
     return UNSAFE != null ? new RawCopier(type) : new ReflectiveCopier(type);
   }
 
+  /** The raw layout of {@code type}, or null on a JVM without raw field access (then use reflection). */
+  static RawCopier raw(Class<?> type) {
+    if (UNSAFE == null) return null;
+    Copier c = COPIERS.get(type);
+    if (c == null) c = COPIERS.computeIfAbsent(type, ShallowCopy::copier);
+    return (RawCopier) c;
+  }
+
   /** Allocates without running the constructor, then copies each field by its offset. */
-  private static final class RawCopier implements Copier {
+  static final class RawCopier implements Copier {
     private final Class<?> type;
     private final long[] references;
     private final long[] longs;
@@ -85,19 +93,34 @@ public final class ShallowCopy {
 
     @Override
     public Object copy(Object source) {
-      Object copy;
+      Object copy = allocate();
+      for (long o : references) UNSAFE.putObject(copy, o, UNSAFE.getObject(source, o));
+      copyPrimitives(source, copy);
+      return copy;
+    }
+
+    /** A new instance with every field null or zero (no constructor run). */
+    Object allocate() {
       try {
-        copy = UNSAFE.allocateInstance(type);
+        return UNSAFE.allocateInstance(type);
       } catch (InstantiationException e) {
         throw new IllegalStateException("cannot copy " + type.getName(), e);
       }
-      for (long o : references) UNSAFE.putObject(copy, o, UNSAFE.getObject(source, o));
+    }
+
+    void copyPrimitives(Object source, Object copy) {
       for (long o : longs) UNSAFE.putLong(copy, o, UNSAFE.getLong(source, o));
       for (long o : ints) UNSAFE.putInt(copy, o, UNSAFE.getInt(source, o));
       for (long o : booleans) UNSAFE.putBoolean(copy, o, UNSAFE.getBoolean(source, o));
       for (long o : doubles) UNSAFE.putDouble(copy, o, UNSAFE.getDouble(source, o));
-      return copy;
     }
+
+    /** The offsets of the reference fields, for {@link #get} and {@link #put}. */
+    long[] references() { return references; }
+
+    static Object get(Object o, long offset) { return UNSAFE.getObject(o, offset); }
+
+    static void put(Object o, long offset, Object value) { UNSAFE.putObject(o, offset, value); }
 
     private static long[] toArray(List<Long> values) {
       long[] out = new long[values.size()];
