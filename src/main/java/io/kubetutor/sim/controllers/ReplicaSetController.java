@@ -209,7 +209,26 @@ public final class ReplicaSetController implements Reconciler {
 
   /** A pod's place in the deletion ranking, each criterion worked out once (not once per comparison). */
   private record Rank(Pod pod, boolean scheduled, int phase, boolean ready, int cost, int podsOnNode,
-                      int readyBucket, int restarts, int createdBucket, String uid) {}
+                      int readyBucket, int restarts, int createdBucket, String uid) {
+
+    /**
+     * The ranking, criterion by criterion, written out: a chain of comparators boxed the booleans
+     * and made a call per criterion, and a rolling update compares every old pod at each step.
+     */
+    static int compare(Rank a, Rank b) {
+      if (a.scheduled != b.scheduled) return a.scheduled ? 1 : -1;  // unscheduled first
+      if (a.phase != b.phase) return Integer.compare(a.phase, b.phase);
+      if (a.ready != b.ready) return a.ready ? 1 : -1;  // not ready first
+      if (a.cost != b.cost) return Integer.compare(a.cost, b.cost);
+      if (a.podsOnNode != b.podsOnNode) return Integer.compare(b.podsOnNode, a.podsOnNode);  // crowded nodes first
+      if (a.ready && b.ready) {
+        int c = compareNewerFirst(a.readyBucket, b.readyBucket, a, b);
+        if (c != 0) return c;
+      }
+      if (a.restarts != b.restarts) return Integer.compare(b.restarts, a.restarts);  // most restarts first
+      return compareNewerFirst(a.createdBucket, b.createdBucket, a, b);
+    }
+  }
 
   /** Stands for "no ready time", which ranks as newest. */
   private static final int NO_TIME = -1;
@@ -226,15 +245,7 @@ public final class ReplicaSetController implements Reconciler {
           perNode.getOrDefault(p.node(), 0), readyBucket, p.restarts(), bucket(now, p.created()),
           p.pod().getMetadata().getUid()));
     }
-    Comparator<Rank> order = Comparator
-        .comparing(Rank::scheduled)
-        .thenComparingInt(Rank::phase)
-        .thenComparing(Rank::ready)
-        .thenComparingInt(Rank::cost)
-        .thenComparingInt(r -> -r.podsOnNode())
-        .thenComparing((a, b) -> a.ready() && b.ready() ? compareNewerFirst(a.readyBucket(), b.readyBucket(), a, b) : 0)
-        .thenComparingInt(r -> -r.restarts())
-        .thenComparing((a, b) -> compareNewerFirst(a.createdBucket(), b.createdBucket(), a, b));
+    Comparator<Rank> order = Rank::compare;
     // Only the first n are wanted (a rolling update takes a few at a time from hundreds): keep the
     // n lowest in a heap whose head is the highest kept, instead of sorting them all.
     int keep = Math.min(n, ranks.size());
@@ -290,7 +301,9 @@ public final class ReplicaSetController implements Reconciler {
   }
 
   private static int bucket(Instant now, Instant t) {
-    long seconds = Math.max(0, Duration.between(t, now).toSeconds());
+    // Whole seconds between them, rounded down, as Duration.between(t, now).toSeconds() (without the Duration).
+    long seconds = now.getEpochSecond() - t.getEpochSecond() - (now.getNano() < t.getNano() ? 1 : 0);
+    seconds = Math.max(0, seconds);
     return seconds == 0 ? 0 : 64 - Long.numberOfLeadingZeros(seconds);
   }
 
