@@ -235,15 +235,32 @@ public final class ReplicaSetController implements Reconciler {
 
   /** The first {@code n} pods in the deletion ranking of {@code ActivePodsWithRanks.Less} (§7.4). */
   List<Pod> podsToDelete(List<ReplicaSetPodCounts.DeletionFacts> active, int n) {
-    Map<String, Integer> perNode = new HashMap<>();
-    for (var p : active) if (p.node() != null) perNode.merge(p.node(), 1, Integer::sum);
+    // Pods per node: a rolling update ranks hundreds of pods at each step, spread over a few nodes,
+    // so a short list of names beats a hash map of boxed counts.
+    List<String> nodes = new ArrayList<>(4);
+    int[] perNode = new int[active.size()];
+    int[] nodeOf = new int[active.size()];
+    for (int i = 0; i < active.size(); i++) {
+      String node = active.get(i).node();
+      if (node == null) {
+        nodeOf[i] = -1;
+        continue;
+      }
+      int at = nodes.indexOf(node);
+      if (at < 0) {
+        at = nodes.size();
+        nodes.add(node);
+      }
+      nodeOf[i] = at;
+      perNode[at]++;
+    }
     Instant now = plane.clock().now();
     List<Rank> ranks = new ArrayList<>(active.size());
-    for (var p : active) {
+    for (int i = 0; i < active.size(); i++) {
+      var p = active.get(i);
       int readyBucket = p.ready() && p.readySince() != null ? bucket(now, p.readySince()) : NO_TIME;
       ranks.add(new Rank(p.pod(), p.node() != null, p.phase(), p.ready(), p.cost(),
-          perNode.getOrDefault(p.node(), 0), readyBucket, p.restarts(), bucket(now, p.created()),
-          p.pod().getMetadata().getUid()));
+          nodeOf[i] < 0 ? 0 : perNode[nodeOf[i]], readyBucket, p.restarts(), bucket(now, p.created()), p.uid()));
     }
     Comparator<Rank> order = Rank::compare;
     // Only the first n are wanted (a rolling update takes a few at a time from hundreds): keep the

@@ -31,7 +31,12 @@ final class ReplicaSetPodCounts {
   /** One counted pod: whether it matches, and what it adds to each figure. */
   /** What the deletion ranking needs of an active pod, worked out once when the pod is counted. */
   record DeletionFacts(Pod pod, String node, int phase, boolean ready, int cost, Instant readySince, int restarts,
-                       Instant created) {}
+                       Instant created, String uid) {
+    DeletionFacts(Pod pod, String node, int phase, boolean ready, int cost, Instant readySince, int restarts,
+                  Instant created) {
+      this(pod, node, phase, ready, cost, readySince, restarts, created, pod.getMetadata().getUid());
+    }
+  }
 
   private static final class Counted {
     DeletionFacts facts;
