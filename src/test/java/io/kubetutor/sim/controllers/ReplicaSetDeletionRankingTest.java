@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.kubetutor.sim.TestControlPlane;
+import io.kubetutor.sim.Engine;
 import io.kubetutor.sim.clock.SimClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class ReplicaSetDeletionRankingTest {
 
   @Test
   void picksTheSamePodsInTheSameOrderAsTheRanking() {
-    TestControlPlane plane = new TestControlPlane();
+    Engine plane = new Engine(1, SimClock.EPOCH);
     ReplicaSetController controller = new ReplicaSetController(plane);
     Instant now = plane.clock().now();
     assertThat(now).isEqualTo(SimClock.EPOCH);
