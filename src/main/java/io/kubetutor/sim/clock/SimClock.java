@@ -83,9 +83,10 @@ public final class SimClock {
   /**
    * Advances to {@code target}, firing due timers in order. Every timer due at one instant fires
    * before {@code afterInstant} runs (the engine drains its reconcile queues there), as the
-   * controllers of a real cluster see the changes of one moment together: 10,000 pods starting
-   * within 1.4 s fire in about 1,400 instants, so the ReplicaSet and Deployment sync 1,400 times,
-   * not 10,000. Timers a drain schedules for the same instant fire next, then another drain.
+   * controllers of a real cluster see the changes of one moment together: 10,000 pods whose pulls
+   * end, jittered by the millisecond, within 1.5 s start in about 1,500 instants, so the ReplicaSet
+   * and Deployment sync about 1,500 times, not 10,000. Timers a drain schedules for the same
+   * instant fire next, then another drain.
    * Ends with the clock at {@code target}.
    */
   public void advanceTo(Instant target, Runnable afterInstant) {
