@@ -41,7 +41,10 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private final PrintWriter err;
   private final InputStream in;
   private final ContextManager contexts;
+  /** Interactive sessions: their own tree, built by the warm-up thread or the first command. */
   private final java.util.concurrent.FutureTask<Kubectl> kubectl;
+  /** Other sessions: a tree borrowed from {@link KubectlPool}, given back on close. */
+  private volatile KubectlPool.Lease lease;
   private final Thread warmUp;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
   private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
@@ -80,7 +83,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
       warmUp.setDaemon(true);
     } else {
       warmUp = null;
-      kubectl.run();
+      lease = KubectlPool.borrow(this, options.debug());
     }
   }
 
@@ -142,6 +145,8 @@ public final class Session implements KubectlEnv, AutoCloseable {
 
   public SessionOptions options() { return options; }
   public Kubectl kubectl() {
+    KubectlPool.Lease borrowed = lease;
+    if (borrowed != null) return borrowed.kubectl;
     kubectl.run();  // no-op when the warm-up thread already built it or is building it
     try {
       return kubectl.get();
@@ -288,6 +293,12 @@ public final class Session implements KubectlEnv, AutoCloseable {
 
   @Override
   public void close() {
+    KubectlPool.Lease borrowed = lease;
+    if (borrowed != null) {
+      // Used after close (some tests read the tree afterwards), the session builds a tree of its own.
+      lease = null;
+      KubectlPool.giveBack(borrowed);
+    }
     contexts.close();
   }
 }
