@@ -71,7 +71,19 @@ public final class LessonRunner implements Session.Listener {
    * otherwise at the first step (and the lesson's recorded progress is cleared).
    */
   public List<String> start(Lesson l, boolean resume) {
-    List<String> notes = SetupApplier.apply(l, session, !resume);
+    return open(l, resume, SetupApplier.apply(l, session, !resume));
+  }
+
+  /**
+   * Opens a lesson at its first step, in the start state {@code startState} holds (a snapshot of the
+   * simulator right after this lesson's setup): the same state {@code start(l, false)} builds, without
+   * building it again. The grader uses it for every transcript of a batch.
+   */
+  public List<String> start(Lesson l, io.kubetutor.sim.SimSnapshot startState) {
+    return open(l, false, SetupApplier.applyFrom(l, session, startState));
+  }
+
+  private List<String> open(Lesson l, boolean resume, List<String> notes) {
     this.lesson = l;
     int n = l.steps().size();
     stepStartIndex = new int[n];
