@@ -43,8 +43,9 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private final ContextManager contexts;
   /** Interactive sessions: their own tree, built by the warm-up thread or the first command. */
   private final java.util.concurrent.FutureTask<Kubectl> kubectl;
-  /** Other sessions: a tree borrowed from {@link KubectlPool}, given back on close. */
-  private volatile KubectlPool.Lease lease;
+  /** Other sessions: a tree borrowed from {@link KubectlPool} at the first command, given back on close. */
+  private KubectlPool.Lease lease;
+  private boolean closed;
   private final Thread warmUp;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
   private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
@@ -83,7 +84,6 @@ public final class Session implements KubectlEnv, AutoCloseable {
       warmUp.setDaemon(true);
     } else {
       warmUp = null;
-      lease = KubectlPool.borrow(this, options.debug());
     }
   }
 
@@ -93,6 +93,26 @@ public final class Session implements KubectlEnv, AutoCloseable {
    */
   synchronized void startWarmUp() {
     if (warmUp != null && warmUp.getState() == Thread.State.NEW) warmUp.start();
+  }
+
+  /**
+   * Scripts ({@code run FILE}, {@code -c}, piped input): boots the simulator and loads the YAML and
+   * model machinery on a second thread while this one builds the command tree and reads the first
+   * command, so a cold run uses both cores for its start. The simulator is the one the commands use
+   * (same seed, same objects, whichever thread boots it); the first command waits for it if needed.
+   */
+  public void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        contexts.warmUp();
+        Warmup.serialization();
+      } catch (RuntimeException | Error e) {
+        // Only a head start: a simulator that cannot boot fails again, reported, at the first command.
+      }
+    }, "kubetutor-warmup");
+    t.setDaemon(true);
+    t.start();
+    kubectl();  // meanwhile, on this thread: the first command needs the tree before the simulator
   }
 
   /** Waits until the background warm-up (interactive sessions only) has finished. */
@@ -145,8 +165,15 @@ public final class Session implements KubectlEnv, AutoCloseable {
 
   public SessionOptions options() { return options; }
   public Kubectl kubectl() {
-    KubectlPool.Lease borrowed = lease;
-    if (borrowed != null) return borrowed.kubectl;
+    if (warmUp == null) {
+      synchronized (this) {
+        if (!closed) {
+          if (lease == null) lease = KubectlPool.borrow(this, options.debug());
+          return lease.kubectl;
+        }
+      }
+      // Used after close (some tests read the tree afterwards): a tree of its own, built below.
+    }
     kubectl.run();  // no-op when the warm-up thread already built it or is building it
     try {
       return kubectl.get();
@@ -293,11 +320,10 @@ public final class Session implements KubectlEnv, AutoCloseable {
 
   @Override
   public void close() {
-    KubectlPool.Lease borrowed = lease;
-    if (borrowed != null) {
-      // Used after close (some tests read the tree afterwards), the session builds a tree of its own.
+    synchronized (this) {
+      closed = true;
+      if (lease != null) KubectlPool.giveBack(lease);
       lease = null;
-      KubectlPool.giveBack(borrowed);
     }
     contexts.close();
   }
