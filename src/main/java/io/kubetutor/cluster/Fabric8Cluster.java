@@ -279,38 +279,92 @@ public final class Fabric8Cluster implements Cluster {
   /**
    * Runs the command over the exec websocket; the exit code comes from the status channel. Bounded
    * by the request timeout (an exec'd command that runs on is cut there) and interruptible (Ctrl-C).
+   * A refused upgrade is asked again as a plain request to read the server's reason, since the
+   * websocket handshake keeps only the status code.
    */
   @Override
   public ExecResult exec(String namespace, String pod, String container, List<String> command, String stdin) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    io.fabric8.kubernetes.client.dsl.PodResource podResource = client().pods().inNamespace(namespace).withName(pod);
-    io.fabric8.kubernetes.client.dsl.ContainerResource target = container == null ? podResource
-        : podResource.inContainer(container);
-    io.fabric8.kubernetes.client.dsl.ExecWatch watch;
-    try {
-      watch = (stdin == null ? target.writingOutput(out)
-          : target.readingInput(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-              .writingOutput(out))
-          .writingError(err).exec(command.toArray(String[]::new));
-    } catch (KubernetesClientException e) {
-      throw Fabric8Errors.fromClientException(e, server());
+    // Query keys sorted as Go's url.Values encodes them, so the server sees what kubectl sends.
+    StringBuilder query = new StringBuilder();
+    for (String part : command) query.append("&command=").append(URLEncoder.encode(part, StandardCharsets.UTF_8));
+    if (container != null) query.append("&container=").append(URLEncoder.encode(container, StandardCharsets.UTF_8));
+    query.append("&stderr=true");
+    if (stdin != null) query.append("&stdin=true");
+    query.append("&stdout=true");
+    String path = objectPath(ResourceKind.POD, namespace, pod) + "/exec?" + query.substring(1);
+    KubernetesClient c = client();
+    String base = c.getMasterUrl().toString();
+    if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+    URI uri = URI.create(base + path);
+    byte[] input = stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8);
+    // v5 can close stdin, so a command reading its input sees the end; servers before 1.30 speak
+    // only v4, where the input is sent but stays open (the command ends on its own or at the deadline).
+    ExecStream stream = null;
+    CompletableFuture<io.fabric8.kubernetes.client.http.WebSocket> socket = null;
+    for (String protocol : input == null ? List.of(ExecStream.V4) : List.of(ExecStream.V5, ExecStream.V4)) {
+      stream = new ExecStream(input, protocol.equals(ExecStream.V5));
+      socket = c.getHttpClient().newWebSocketBuilder().uri(uri).subprotocol(protocol)
+          .connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS).buildAsync(stream);
+      try {
+        socket.get(timeouts.request().plus(timeouts.connect()).toMillis(), TimeUnit.MILLISECONDS);
+        break;
+      } catch (InterruptedException e) {
+        socket.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new ClusterCallInterrupted();
+      } catch (TimeoutException e) {
+        socket.cancel(true);
+        throw Fabric8Errors.fromTransport(e, server());
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        boolean protocolRefused = httpCode(cause) == 0 && String.valueOf(cause.getMessage()).contains("subprotocol");
+        if (!(protocol.equals(ExecStream.V5) && protocolRefused)) throw upgradeRefused(cause, path);
+      }
     }
-    try (watch) {
-      Integer code = watch.exitCode().get(timeouts.request().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return new ExecResult(out.toString(java.nio.charset.StandardCharsets.UTF_8),
-          err.toString(java.nio.charset.StandardCharsets.UTF_8), code == null || code < 0 ? 0 : code);
+    try {
+      return stream.result().get(timeouts.request().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClusterCallInterrupted();
-    } catch (java.util.concurrent.TimeoutException e) {
-      return new ExecResult(out.toString(java.nio.charset.StandardCharsets.UTF_8),
-          err.toString(java.nio.charset.StandardCharsets.UTF_8), 0);
+    } catch (TimeoutException e) {
+      return stream.partial();  // the command runs on; like kubectl after its deadline, keep what came
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof KubernetesClientException k) throw Fabric8Errors.fromClientException(k, server());
-      throw new ClusterException(0, "", cause == null ? e.getMessage() : cause.getMessage());
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof ClusterException ce) throw ce;
+      throw Fabric8Errors.fromTransport(cause, server());
+    } finally {
+      socket.thenAccept(ws -> ws.sendClose(1000, ""));
     }
+  }
+
+  /**
+   * The server refused the stream: kubectl then shows the server's answer, a Status as an API error
+   * and anything else as {@code unable to upgrade connection: BODY}.
+   */
+  /** The HTTP status of a refused websocket handshake, or 0 when the failure came before any answer. */
+  private static int httpCode(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof io.fabric8.kubernetes.client.http.WebSocketHandshakeException h && h.getResponse() != null) {
+        return h.getResponse().code();
+      }
+      if (t instanceof KubernetesClientException k && k.getCode() > 0) return k.getCode();
+    }
+    return 0;
+  }
+
+  private ClusterException upgradeRefused(Throwable failure, String path) {
+    int code = httpCode(failure);
+    if (code == 0) return Fabric8Errors.fromTransport(failure, server());
+    String body;
+    try {
+      body = fetch("GET", path, Map.of(), null).body();
+    } catch (ClusterException e) {
+      return e;
+    }
+    body = body == null ? "" : body.strip();
+    if (body.startsWith("{")) return Fabric8Errors.fromResponse(code, body, "GET", path);
+    if (body.isEmpty()) return Fabric8Errors.fromResponse(code, body, "GET", path);
+    return new ClusterException(code, "", "unable to upgrade connection: " + body);
   }
 
   @Override
@@ -381,6 +435,14 @@ public final class Fabric8Cluster implements Cluster {
    * and gives up at once when the calling thread is interrupted.
    */
   private String send(String method, String path, Map<String, String> query, String body) {
+    HttpResponse<String> response = fetch(method, path, query, body);
+    String text = response.body() == null ? "" : response.body();
+    if (response.code() >= 200 && response.code() < 300) return text;
+    throw Fabric8Errors.fromResponse(response.code(), text, method, path);
+  }
+
+  /** One request, bounded and interruptible like {@link #send}; any HTTP answer is returned as it came. */
+  private HttpResponse<String> fetch(String method, String path, Map<String, String> query, String body) {
     KubernetesClient c = client();
     HttpClient http = c.getHttpClient();
     String base = c.getMasterUrl().toString();
@@ -414,9 +476,7 @@ public final class Fabric8Cluster implements Cluster {
       if (cause instanceof KubernetesClientException kce) throw Fabric8Errors.fromClientException(kce, server());
       throw Fabric8Errors.fromTransport(cause, server());
     }
-    String text = response.body() == null ? "" : response.body();
-    if (response.code() >= 200 && response.code() < 300) return text;
-    throw Fabric8Errors.fromResponse(response.code(), text, method, path);
+    return response;
   }
 
   private static String body(HasMetadata object) {

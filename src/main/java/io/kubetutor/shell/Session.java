@@ -251,6 +251,11 @@ public final class Session implements KubectlEnv, AutoCloseable {
       if (options.debug()) e.printStackTrace(err);
       code = 1;
     }
+    if (Thread.currentThread().isInterrupted()) {
+      // After "^C" what follows (a lesson's message, the next prompt) starts on its own line, as in
+      // a POSIX shell. The interrupt stays set for the caller.
+      out.println();
+    }
     out.flush();
     err.flush();
     return record(trimmed, words, code);

@@ -83,10 +83,7 @@ public final class Shell {
         }
         Thread.interrupted();  // a Ctrl-C that arrived between commands must not cancel the next one
         session.execute(line);
-        if (Thread.interrupted()) {
-          out.println();  // after "^C", the next prompt starts on its own line, as in a POSIX shell
-          out.flush();
-        }
+        Thread.interrupted();  // the Ctrl-C that ended the command is spent
       }
       SimSessionState.saveAtExit(session);
       saveHistory(reader);

@@ -28,11 +28,11 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
-      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
-          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) channel.write(buf);
-        channel.force(true);
+      // A stream, not a FileChannel: a channel is closed by a pending interrupt, and Ctrl-C during
+      // a command interrupts the thread that then saves the student's progress.
+      try (var stream = new java.io.FileOutputStream(tmp.toFile())) {
+        stream.write(content);
+        stream.getFD().sync();
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -105,6 +105,43 @@ class RealClusterSessionTest {
     assertThat(sh.session().cluster().isSimulator()).isFalse();
   }
 
+  /** {@code kubectl exec} through the verb: output, kubectl's exit line and status, and an unknown container. */
+  @Test
+  void execPrintsTheCommandsOutputAndItsExitCode() throws Exception {
+    Path pod = dir.resolve("pod.yaml");
+    Files.writeString(pod, """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+          - name: app
+            image: busybox
+        """);
+    assertThat(sh.run("kubectl apply -f " + pod).out()).isEqualTo("pod/web created\n");
+    io.fabric8.kubernetes.api.model.Status exit3 = new io.fabric8.kubernetes.api.model.StatusBuilder()
+        .withStatus("Failure").withReason("NonZeroExitCode").withMessage("command terminated with non-zero exit code")
+        .withNewDetails().addNewCause().withReason("ExitCode").withMessage("3").endCause().endDetails().build();
+    mock.server.expect().get()
+        .withPath("/api/v1/namespaces/wallen/pods/web/exec?command=cat&command=%2Fdata%2Fout.txt&container=app&stderr=true&stdout=true")
+        .andUpgradeToWebSocket()
+        .open(Fabric8ExecTest.frame(0, 1, "hello\n"), Fabric8ExecTest.frame(0, 2, "cat: short read\n"),
+            Fabric8ExecTest.status(0, exit3))
+        .expect(Fabric8ExecTest.NEVER).andEmit(Fabric8ExecTest.frame(0, 1, "")).always()
+        .done().once();
+
+    Result r = sh.run("kubectl exec web -- cat /data/out.txt");
+    assertThat(r.out()).isEqualTo("hello\n");
+    assertThat(r.err()).isEqualTo("cat: short read\ncommand terminated with exit code 3\n");
+    assertThat(r.exit()).isEqualTo(3);
+
+    // kubectl checks the container name against the pod before it opens a stream.
+    Result missing = sh.run("kubectl exec web -c sidecar -- ls");
+    assertThat(missing.err()).isEqualTo("error: container sidecar not found in pod web\n");
+    assertThat(missing.exit()).isEqualTo(1);
+  }
+
   @Test
   void versionAsksTheServer() {
     mock.server.setVersionInfo(new io.fabric8.kubernetes.client.VersionInfo.Builder().withMajor("1").withMinor("30")
@@ -313,7 +350,7 @@ class RealClusterSessionTest {
       assertThat(command.isAlive()).isFalse();
       assertThat(result.get().exit()).isEqualTo(130);
       assertThat(result.get().err()).isEmpty();
-      assertThat(result.get().out()).isEmpty();
+      assertThat(result.get().out()).as("only the line end after ^C").isEqualTo("\n");
       waiting.close();
     }
   }

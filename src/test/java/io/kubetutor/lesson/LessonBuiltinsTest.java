@@ -14,6 +14,33 @@ class LessonBuiltinsTest {
 
   @TempDir Path dir;
 
+  /**
+   * Ctrl-C ends a command by interrupting the thread that runs it, and that thread then runs the
+   * lesson's quiet check and saves progress. Both must happen, on a line of their own after "^C".
+   */
+  @Test
+  void aCommandEndedByCtrlCStillSavesProgressOnItsOwnLine() throws Exception {
+    SessionOptions options = SessionOptions.forTests(dir.resolve("ws"));
+    Files.createDirectories(options.workdir());
+    Path state = dir.resolve("state");
+    SessionOptions withState = new SessionOptions(options.context(), null, 1, "virtual", options.thinkTime(),
+        options.workdir(), false, false, false, false, null, state);
+    try (SessionHarness sh = new SessionHarness(withState)) {
+      sh.run("lesson start deployments");
+      sh.run("lesson answer b");
+      SessionHarness.Result r;
+      Thread.currentThread().interrupt();  // as the shell's Ctrl-C handler does while the command runs
+      try {
+        r = sh.run("kubectl get pods");
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(r.err()).doesNotContain("could not save progress");
+      assertThat(r.out()).endsWith("\n\n✔ Step 1 done: every check passes. Type \"check\" to continue.\n");
+      assertThat(Files.readString(state.resolve("progress.json"))).contains("\"b\"");
+    }
+  }
+
   @Test
   void walksTheFirstStepsOfTheDeploymentsLesson() throws Exception {
     SessionOptions options = SessionOptions.forTests(dir.resolve("ws"));

@@ -23,6 +23,21 @@ class AtomicFilesTest {
     }
   }
 
+  /** Ctrl-C interrupts the command thread, which then saves progress: the write must still happen. */
+  @Test
+  void aPendingInterruptNeitherStopsTheWriteNorIsLost() throws Exception {
+    Path f = dir.resolve("progress.json");
+    AtomicFiles.writeString(f, "old");
+    Thread.currentThread().interrupt();
+    try {
+      AtomicFiles.writeString(f, "new");
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt stays for the shell to see").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(Files.readString(f)).isEqualTo("new");
+  }
+
   @Test
   void createsMissingDirectories() throws Exception {
     Path f = dir.resolve("a/b/progress.json");

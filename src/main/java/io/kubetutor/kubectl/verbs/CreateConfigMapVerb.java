@@ -28,7 +28,7 @@ public final class CreateConfigMapVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
@@ -46,6 +46,6 @@ public final class CreateConfigMapVerb extends Verb {
     if (namespaceFlag != null || dryRunOption.mode() != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
       cm.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), cm, dryRunOption.flag, output, "failed to create configmap", "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), cm, dryRunOption.flag, output.format, "failed to create configmap", "created");
   }
 }

@@ -36,7 +36,7 @@ public final class CreateDeploymentVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
@@ -67,7 +67,7 @@ public final class CreateDeploymentVerb extends Verb {
     if (namespaceFlag != null || dryRunOption.mode() != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
       d.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), d, dryRunOption.flag, output,
+    return GeneratedObject.createAndPrint(cluster(), out(), d, dryRunOption.flag, output.format,
         "failed to create deployment", "created");
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubectl create namespace NAME}: API errors come back unwrapped, as kubectl prints them. */
@@ -19,7 +18,7 @@ public final class CreateNamespaceVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
@@ -27,6 +26,6 @@ public final class CreateNamespaceVerb extends Verb {
       throw KubectlException.usage("create namespace", "exactly one NAME is required, got " + args.size());
     }
     Namespace ns = new NamespaceBuilder().withNewMetadata().withName(args.get(0)).endMetadata().build();
-    return GeneratedObject.createAndPrint(cluster(), out(), ns, dryRunOption.flag, output, null, "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), ns, dryRunOption.flag, output.format, null, "created");
   }
 }

@@ -34,7 +34,7 @@ public final class CreateSecretGenericVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
@@ -56,6 +56,6 @@ public final class CreateSecretGenericVerb extends Verb {
     if (namespaceFlag != null || dryRunOption.mode() != io.kubetutor.cluster.Cluster.DryRun.CLIENT) {
       secret.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), secret, dryRunOption.flag, output, "failed to create secret", "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), secret, dryRunOption.flag, output.format, "failed to create secret", "created");
   }
 }

@@ -55,7 +55,7 @@ public final class ExposeVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
@@ -120,7 +120,7 @@ public final class ExposeVerb extends Verb {
     if (namespaceFlag != null || dryRunOption.mode() != Cluster.DryRun.CLIENT) {
       svc.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunOption.flag, output, null, "exposed");
+    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunOption.flag, output.format, null, "exposed");
   }
 
   /** --port wins; else every port found on the object (named port-1, port-2 ... when several). */

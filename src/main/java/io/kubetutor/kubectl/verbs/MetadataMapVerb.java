@@ -24,7 +24,7 @@ abstract class MetadataMapVerb extends Verb {
 
   @Parameters(arity = "0..*", paramLabel = "TYPE NAME KEY=VAL") List<String> args = new ArrayList<>();
 
-  @picocli.CommandLine.Mixin ManifestOptions manifests = new ManifestOptions();
+  @Mixin ManifestOptions manifests = new ManifestOptions();
 
   @Option(names = {"-l", "--selector"}, description = "Selector (label query) to filter on.")
   String selector;
@@ -46,8 +46,7 @@ abstract class MetadataMapVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
-  String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   /** {@code label} or {@code annotation}, as kubectl's messages say it. */
   abstract String noun();
@@ -68,7 +67,7 @@ abstract class MetadataMapVerb extends Verb {
   @Override
   protected int run() {
     Cluster.DryRun dryRun = dryRunOption.mode();
-    WriteOutput printer = new WriteOutput(output, dryRun, out());
+    WriteOutput printer = output.printer(dryRun, out());
     List<String> resources = new ArrayList<>();
     Map<String, String> changes = new LinkedHashMap<>();
     List<String> removals = new ArrayList<>();

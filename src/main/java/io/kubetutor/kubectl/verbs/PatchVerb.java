@@ -38,7 +38,7 @@ public final class PatchVerb extends Verb {
 
   @Parameters(arity = "0..*", paramLabel = "TYPE NAME") List<String> args = new ArrayList<>();
 
-  @picocli.CommandLine.Mixin ManifestOptions manifests = new ManifestOptions();
+  @Mixin ManifestOptions manifests = new ManifestOptions();
 
   @Option(names = {"-p", "--patch"}, description = "The patch to be applied to the resource JSON file.")
   String patch;
@@ -51,13 +51,12 @@ public final class PatchVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
-  String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
     Cluster.DryRun dryRun = dryRunOption.mode();
-    WriteOutput printer = new WriteOutput(output, dryRun, out());
+    WriteOutput printer = output.printer(dryRun, out());
     if (!type.equals("json") && !type.equals("merge") && !type.equals("strategic")) {
       throw new KubectlException("--type must be one of [json merge strategic], not \"" + type + "\"");
     }

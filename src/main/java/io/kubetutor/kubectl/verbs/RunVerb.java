@@ -49,7 +49,7 @@ public final class RunVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
@@ -85,7 +85,7 @@ public final class RunVerb extends Verb {
     if (namespaceFlag != null || dryRunOption.mode() != Cluster.DryRun.CLIENT) {
       pod.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), pod, dryRunOption.flag, output, null, "created");
+    return GeneratedObject.createAndPrint(cluster(), out(), pod, dryRunOption.flag, output.format, null, "created");
   }
 
   private Map<String, String> labels() {

@@ -48,13 +48,12 @@ public final class ScaleVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
-  String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
     Cluster.DryRun dryRun = dryRunOption.mode();
-    WriteOutput printer = new WriteOutput(output, dryRun, out());
+    WriteOutput printer = output.printer(dryRun, out());
     if (replicas < 0) {
       throw new KubectlException("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
     }

@@ -28,7 +28,7 @@ abstract class ServiceGenerator extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.") String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   /** {@code ClusterIP} or {@code NodePort}: the type, and the word in kubectl's error wrapping. */
   abstract String type();
@@ -63,7 +63,7 @@ abstract class ServiceGenerator extends Verb {
     if (namespaceFlag != null || dryRunOption.mode() != Cluster.DryRun.CLIENT) {
       svc.getMetadata().setNamespace(namespace());
     }
-    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunOption.flag, output,
+    return GeneratedObject.createAndPrint(cluster(), out(), svc, dryRunOption.flag, output.format,
         "failed to create " + type() + " service", "created");
   }
 

@@ -38,7 +38,7 @@ public final class SetImageVerb extends Verb {
 
   @Parameters(arity = "0..*", paramLabel = "TYPE NAME CONTAINER=IMAGE") List<String> args = new ArrayList<>();
 
-  @picocli.CommandLine.Mixin ManifestOptions manifests = new ManifestOptions();
+  @Mixin ManifestOptions manifests = new ManifestOptions();
 
   @Option(names = {"-l", "--selector"}, description = "Selector (label query) to filter on.")
   String selector;
@@ -49,13 +49,12 @@ public final class SetImageVerb extends Verb {
 
   @Mixin DryRunOption dryRunOption = new DryRunOption();
 
-  @Option(names = {"-o", "--output"}, description = "Output format: name, yaml or json.")
-  String output;
+  @Mixin WriteOutputOption output = new WriteOutputOption();
 
   @Override
   protected int run() {
     Cluster.DryRun dryRun = dryRunOption.mode();
-    WriteOutput printer = new WriteOutput(output, dryRun, out());
+    WriteOutput printer = output.printer(dryRun, out());
     List<String> resources = new ArrayList<>();
     Map<String, String> images = new LinkedHashMap<>();
     for (String arg : args) {
