@@ -42,9 +42,13 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private final InputStream in;
   private final ContextManager contexts;
   /** Interactive sessions: their own tree, built by the warm-up thread or the first command. */
-  private final java.util.concurrent.FutureTask<Kubectl> kubectl;
-  /** Other sessions: a tree borrowed from {@link KubectlPool} at the first command, given back on close. */
-  private KubectlPool.Lease lease;
+  private final java.util.concurrent.FutureTask<KubectlPool.BoundTree> ownTree;
+  /**
+   * Other sessions: a tree borrowed from {@link KubectlPool} at the first command and given back on
+   * close, or (the warm-up's rehearsal) the tree of another session, used one command at a time.
+   */
+  private KubectlPool.BoundTree borrowed;
+  private boolean treeOfAnotherSession;
   private boolean closed;
   private final Thread warmUp;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
@@ -65,10 +69,11 @@ public final class Session implements KubectlEnv, AutoCloseable {
     this.workdir = options.workdir().toAbsolutePath().normalize();
     this.namespaceOverride = options.namespace();
     this.contexts = new ContextManager(this, options);
-    this.kubectl = new java.util.concurrent.FutureTask<>(() -> {
-      Kubectl k = new Kubectl(this);
-      k.setDebug(options.debug());
-      return k;
+    this.ownTree = new java.util.concurrent.FutureTask<>(() -> {
+      KubectlPool.BoundTree tree = new KubectlPool.BoundTree();
+      tree.bindTo(this);
+      tree.kubectl.setDebug(options.debug());
+      return tree;
     });
     for (Builtin b : Builtins.create()) register(b);
     if (options.interactive()) {
@@ -76,10 +81,10 @@ public final class Session implements KubectlEnv, AutoCloseable {
       // on a background thread the shell starts once its line reader is built (startWarmUp), while the
       // student reads it and types. The first command waits for whatever is not ready.
       warmUp = new Thread(() -> {
-        kubectl.run();
+        ownTree.run();
         contexts.warmUp();
         Warmup.serialization();
-        Warmup.firstCommands();
+        Warmup.firstCommands(this);
       }, "kubetutor-warmup");
       warmUp.setDaemon(true);
     } else {
@@ -113,6 +118,17 @@ public final class Session implements KubectlEnv, AutoCloseable {
     t.setDaemon(true);
     t.start();
     kubectl();  // meanwhile, on this thread: the first command needs the tree before the simulator
+  }
+
+  /**
+   * Runs this (non-interactive) session's kubectl commands on {@code owner}'s tree, one command at a
+   * time under the tree's lock: the warm-up rehearses the student's first commands on the tree the
+   * student will use, instead of building a second one.
+   */
+  synchronized void useTreeOf(Session owner) {
+    if (warmUp != null || borrowed != null) throw new IllegalStateException("this session already has a command tree");
+    borrowed = owner.tree();
+    treeOfAnotherSession = true;
   }
 
   /** Waits until the background warm-up (interactive sessions only) has finished. */
@@ -165,18 +181,22 @@ public final class Session implements KubectlEnv, AutoCloseable {
 
   public SessionOptions options() { return options; }
   public Kubectl kubectl() {
+    return tree().kubectl;
+  }
+
+  private KubectlPool.BoundTree tree() {
     if (warmUp == null) {
       synchronized (this) {
         if (!closed) {
-          if (lease == null) lease = KubectlPool.borrow(this, options.debug());
-          return lease.kubectl;
+          if (borrowed == null) borrowed = KubectlPool.borrow(this, options.debug());
+          return borrowed;
         }
       }
       // Used after close (some tests read the tree afterwards): a tree of its own, built below.
     }
-    kubectl.run();  // no-op when the warm-up thread already built it or is building it
+    ownTree.run();  // no-op when the warm-up thread already built it or is building it
     try {
-      return kubectl.get();
+      return ownTree.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while loading the command tree", e);
@@ -264,7 +284,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private int dispatch(List<String> words) throws Exception {
     String first = words.get(0);
     if (first.equals("kubectl") || first.equals("k")) {
-      return kubectl().execute(words.subList(1, words.size()));
+      return tree().execute(this, words.subList(1, words.size()));
     }
     Builtin builtin = builtins.get(first);
     if (builtin != null) {
@@ -327,8 +347,8 @@ public final class Session implements KubectlEnv, AutoCloseable {
   public void close() {
     synchronized (this) {
       closed = true;
-      if (lease != null) KubectlPool.giveBack(lease);
-      lease = null;
+      if (borrowed != null && !treeOfAnotherSession) KubectlPool.giveBack(borrowed);
+      borrowed = null;
     }
     contexts.close();
   }
