@@ -75,6 +75,7 @@ public class ClusterException extends RuntimeException {
   public static ClusterException invalid(String kind, String group, String name, List<Cause> causes) {
     List<Cause> unique = new ArrayList<>(new LinkedHashSet<>(causes));
     String qualified = group == null || group.isEmpty() ? kind : kind + "." + group;
+    if (name == null) name = "";  // Go's zero string: an object without a name is The Pod "" is invalid
     StringBuilder msg = new StringBuilder(qualified).append(" \"").append(name).append("\" is invalid: ");
     if (unique.size() == 1) {
       msg.append(unique.get(0).render());

@@ -98,7 +98,8 @@ public final class ManifestReader {
       if (!Files.exists(path)) throw new ManifestException("the path \"" + name + "\" does not exist");
       if (Files.isDirectory(path)) {
         for (Path p : expand(path, recursive)) {
-          String shown = name.endsWith("/") ? name + path.relativize(p) : name + "/" + path.relativize(p);
+          // Go's filepath.Walk joins and cleans: "-f ." shows "pod.yaml", not "./pod.yaml".
+          String shown = Path.of(name).resolve(path.relativize(p)).normalize().toString();
           sources.add(new Object[] {shown, p});
         }
       } else {
@@ -215,13 +216,8 @@ public final class ManifestReader {
       decodeJson(source, text);
       return;
     }
-    List<YamlDocuments.Document> docs;
-    try {
-      docs = YamlDocuments.split(text);
-    } catch (YamlDocuments.YamlSyntaxException e) {
-      throw parseError(source, e.getMessage());
-    }
-    for (YamlDocuments.Document doc : docs) {
+    for (YamlDocuments.Document doc : YamlDocuments.split(text)) {
+      if (doc.error() != null) throw parseError(source, doc.error());
       JsonNode json;
       try {
         json = YamlDocuments.toJson(doc.text());
@@ -270,6 +266,11 @@ public final class ManifestReader {
 
   /** One document (or List item): schema checks, kind mapping, namespace, strict decoding. */
   private void accept(String source, JsonNode json) {
+    if (!(json instanceof ObjectNode) && validation != Manifest.Validation.IGNORE) {
+      // The client's schema check (kubectl's validation.getObjectKind) wants a mapping first.
+      throw new ManifestException("error validating \"" + source + "\": error validating data: invalid object to"
+          + " validate; if you choose to ignore these errors, turn validation off with --validate=false");
+    }
     if (!(json instanceof ObjectNode obj)) {
       throw new ManifestException("unable to decode \"" + source + "\": json: cannot unmarshal "
           + (json.isArray() ? "array" : json.isTextual() ? "string" : json.isNumber() ? "number" : "bool")

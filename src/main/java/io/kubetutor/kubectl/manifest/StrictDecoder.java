@@ -99,6 +99,8 @@ public final class StrictDecoder {
     } catch (Exception e) {
       throw badRequest(kind, String.valueOf(e.getMessage()));
     }
+    String goError = GoValues.apply(object);
+    if (goError != null) throw badRequest(kind, goError);
     return object;
   }
 
@@ -121,6 +123,7 @@ public final class StrictDecoder {
   private static String typeError(JsonNode json, JsonMappingException e, Class<?> target) {
     List<String> fields = new ArrayList<>();
     String struct = null;
+    Field lastField = null;
     JsonNode value = json;
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
@@ -129,6 +132,8 @@ public final class StrictDecoder {
         if (!(from instanceof Map<?, ?>)) {
           fields.add(ref.getFieldName());
           struct = from instanceof Class<?> c ? c.getSimpleName() : from == null ? null : from.getClass().getSimpleName();
+          Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+          lastField = owner == null ? null : properties(owner).get(ref.getFieldName());
         }
       } else if (ref.getIndex() >= 0) {
         value = value == null ? null : value.get(ref.getIndex());
@@ -140,6 +145,11 @@ public final class StrictDecoder {
         : value.isNumber() ? (numericTarget ? "number " + value.asText() : "number")
         : value.isArray() ? "array" : value.isObject() ? "object" : "value";
     String type = goType(target);
+    if (target != null && Collection.class.isAssignableFrom(target) && lastField != null
+        && lastField.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+        && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+      type = "[]" + goType(element);  // Go names the slice's element type: []v1.Container
+    }
     if (struct == null || fields.isEmpty()) return "cannot unmarshal " + what + " into Go value of type " + type;
     return "cannot unmarshal " + what + " into Go struct field " + struct + "." + String.join(".", fields)
         + " of type " + type;
@@ -193,7 +203,7 @@ public final class StrictDecoder {
     }
   }
 
-  private static boolean isModel(Class<?> c) {
+  static boolean isModel(Class<?> c) {
     return c.getName().startsWith("io.fabric8.kubernetes.api.model");
   }
 
@@ -214,7 +224,7 @@ public final class StrictDecoder {
     }
   }
 
-  private static Map<String, Field> properties(Class<?> type) {
+  static Map<String, Field> properties(Class<?> type) {
     return PROPERTIES.computeIfAbsent(type, t -> {
       Map<String, Field> out = new HashMap<>();
       for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {

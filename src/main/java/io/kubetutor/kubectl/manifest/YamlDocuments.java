@@ -46,8 +46,15 @@ final class YamlDocuments {
 
   private YamlDocuments() {}
 
-  /** A document's text and the line it starts on in the file (1-based). */
-  record Document(String text, int firstLine) {}
+  /**
+   * A document's text and the line it starts on in the file (1-based); or, in place of a
+   * document, the syntax error that ended the stream there ({@code text} is then null).
+   */
+  record Document(String text, int firstLine, String error) {
+    Document(String text, int firstLine) {
+      this(text, firstLine, null);
+    }
+  }
 
   /** A go-yaml style failure: {@code yaml: line 8: mapping values are not allowed in this context}. */
   static final class YamlSyntaxException extends Exception {
@@ -56,8 +63,12 @@ final class YamlDocuments {
     }
   }
 
-  /** Splits at lines that start with {@code ---} followed by nothing but spaces or a comment. */
-  static List<Document> split(String text) throws YamlSyntaxException {
+  /**
+   * Splits at lines that start with {@code ---} followed by nothing but spaces or a comment. A
+   * separator followed by anything else ends the list with an error entry: kubectl reads the stream
+   * document by document, so the documents before the bad line are still sent.
+   */
+  static List<Document> split(String text) {
     List<Document> docs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int start = 1;
@@ -67,7 +78,9 @@ final class YamlDocuments {
       if (line.startsWith("---")) {
         String rest = line.substring(3).strip();
         if (!rest.isEmpty() && !rest.startsWith("#")) {
-          throw new YamlSyntaxException("invalid Yaml document separator: " + rest);
+          docs.add(new Document(current.toString(), start));
+          docs.add(new Document(null, lineNo, "invalid Yaml document separator: " + rest));
+          return docs;
         }
         docs.add(new Document(current.toString(), start));
         current.setLength(0);

@@ -54,7 +54,7 @@ public final class CreateVerb extends Verb {
     if (read.manifests().isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to create");
     for (Manifest m : read.manifests()) {
       try {
-        if (m.decodeError() != null) throw m.decodeError().withSource("creating", m.source());
+        if (m.decodeError() != null) throw m.decodeError();  // the catch below names the file
         HasMetadata object = m.object();
         if (saveConfig) {
           ObjectNode annotated = LastApplied.annotate(m.raw());

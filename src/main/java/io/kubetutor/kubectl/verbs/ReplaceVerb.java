@@ -53,6 +53,10 @@ public final class ReplaceVerb extends Verb {
     if (read.manifests().isEmpty() && errors.isEmpty()) throw new KubectlException("no objects passed to replace");
     for (Manifest m : read.manifests()) {
       try {
+        if (m.name().isEmpty() && dryRun != Cluster.DryRun.CLIENT) {
+          // client-go refuses a PUT without a name before anything is sent.
+          throw new KubectlException("resource name may not be empty");
+        }
         if (m.decodeError() != null) throw m.decodeError();
         HasMetadata object = m.object();
         m.printWarnings(err());
