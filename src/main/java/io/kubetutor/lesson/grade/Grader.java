@@ -30,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Replays a transcript in a fresh virtual-clock simulator with the lesson's setup and seed, in
  * grading mode (built-ins that reach the host are refused), and scores every check. Check results
  * latch per step (see {@link LessonRunner}), so a transcript that completes half the steps earns
- * half the points. The student's workspace, if given, is copied: grading never changes it.
+ * half the points. The student's workspace, if given, is copied: grading never changes it. One
+ * grader serves a batch: it runs each lesson's setup once and starts every transcript from a copy
+ * of the simulator it left (see {@link #startState}).
  */
 public final class Grader {
 
