@@ -255,9 +255,9 @@ public final class Session implements KubectlEnv, AutoCloseable {
       err.flush();
       return record(trimmed, words, 2);
     }
-    thinkTime();
     int code;
     try {
+      thinkTime();  // inside: time passing runs the simulator's controllers, and nothing may escape
       code = dispatch(words);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

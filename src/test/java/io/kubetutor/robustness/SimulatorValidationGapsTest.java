@@ -6,19 +6,15 @@ import io.kubetutor.shell.SessionHarness;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Manifests the real apiserver refuses but the simulated one stores, after which a controller
- * meets a value it cannot handle: the kubelet on a volume without a name or a mount without a path
- * (the exception leaves Session.execute from the next command's think time, ending a script or a
- * grading run), the deployment controller on a rolling-update percentage that is not a number
- * (every later command reports an internal error). Found by ManifestFieldFuzzTest, which leaves
- * these fields out until the simulator's validation (sim/store/ApiValidation) refuses them.
+ * Manifests the real apiserver refuses, and which the simulated one used to store, after which a
+ * controller met a value it could not handle: the kubelet on a volume without a name or a mount
+ * without a path, the deployment controller on a rolling-update bound that is not a number. Found by
+ * ManifestFieldFuzzTest. Each is now refused with the apiserver's text and the session goes on.
  */
-@Disabled("needs apiserver validation in sim/store/ApiValidation (volumes, volume mounts, rolling-update percentages)")
 class SimulatorValidationGapsTest {
 
   @TempDir Path dir;
@@ -53,14 +49,14 @@ class SimulatorValidationGapsTest {
 
   @Test
   void aVolumeWithoutANameIsRequired() throws Exception {
-    Result r = applyThenCarryOn(POD.replace("        - name: data\n          emptyDir", "        - emptyDir"));
+    Result r = applyThenCarryOn(POD.replace("  - name: data\n    emptyDir", "  - emptyDir"));
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("The Pod \"solo\" is invalid: ").contains("spec.volumes[0].name: Required value");
   }
 
   @Test
   void aVolumeMountWithoutAPathIsRequired() throws Exception {
-    Result r = applyThenCarryOn(POD.replace("            mountPath: /data\n", ""));
+    Result r = applyThenCarryOn(POD.replace("      mountPath: /data\n", ""));
     assertThat(r).isEqualTo(new Result(1, "",
         "The Pod \"solo\" is invalid: spec.containers[0].volumeMounts[0].mountPath: Required value\n"));
   }
@@ -81,5 +77,31 @@ class SimulatorValidationGapsTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("The Deployment \"web\" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: ")
         .contains("a valid percent string must be a numeric string followed by an ending '%'");
+  }
+
+  @Test
+  void aMountMustNameOneOfThePodsVolumesAndVolumeNamesAreUnique() throws Exception {
+    Result r = applyThenCarryOn(POD.replace("    - name: data\n      mountPath", "    - name: cache\n      mountPath")
+        .replace("  - name: data\n    emptyDir: {}\n", "  - name: data\n    emptyDir: {}\n  - name: data\n    emptyDir: {}\n"));
+    assertThat(r).isEqualTo(new Result(1, "", "The Pod \"solo\" is invalid: \n"
+        + "* spec.volumes[1].name: Duplicate value: \"data\"\n"
+        + "* spec.containers[0].volumeMounts[0].name: Not found: \"cache\"\n"));
+  }
+
+  @Test
+  void rollingUpdateBoundsCannotBothBeZero() throws Exception {
+    Result r = applyThenCarryOn("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          strategy: {rollingUpdate: {maxSurge: "0%", maxUnavailable: 0}}
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: nginx}]}
+        """);
+    assertThat(r).isEqualTo(new Result(1, "", "The Deployment \"web\" is invalid: spec.strategy.rollingUpdate.maxUnavailable:"
+        + " Invalid value: 0: may not be 0 when `maxSurge` is 0\n"));
   }
 }

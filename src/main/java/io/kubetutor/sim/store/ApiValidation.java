@@ -2,11 +2,14 @@ package io.kubetutor.sim.store;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -61,8 +64,11 @@ public final class ApiValidation {
         Deployment d = (Deployment) o;
         LabelSelector oldSel = old == null ? null : ((Deployment) old).getSpec().getSelector();
         if (d.getSpec() == null) causes.add(new Cause("spec.template.spec.containers", "Required value"));
-        else workload(d.getSpec().getReplicas(), d.getSpec().getSelector(), d.getSpec().getTemplate(), "deployment",
-            old != null, oldSel, causes);
+        else {
+          workload(d.getSpec().getReplicas(), d.getSpec().getSelector(), d.getSpec().getTemplate(), "deployment",
+              old != null, oldSel, causes);
+          strategy(d.getSpec().getStrategy(), causes);
+        }
       }
       case REPLICASET -> {
         ReplicaSet r = (ReplicaSet) o;
@@ -157,10 +163,18 @@ public final class ApiValidation {
   }
 
   private static void podSpec(PodSpec spec, String path, List<Cause> causes) {
+    java.util.Set<String> volumeNames = volumes(spec.getVolumes(), path + ".volumes", causes);
     List<Container> containers = spec.getContainers();
     if (containers == null || containers.isEmpty()) {
       causes.add(new Cause(path + ".containers", "Required value"));
       return;
+    }
+    for (List<Container> list : java.util.Arrays.asList(spec.getInitContainers(), containers)) {
+      if (list == null) continue;
+      String kind = list == containers ? ".containers[" : ".initContainers[";
+      for (int i = 0; i < list.size(); i++) {
+        volumeMounts(list.get(i).getVolumeMounts(), path + kind + i + "].volumeMounts", volumeNames, causes);
+      }
     }
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
@@ -174,6 +188,110 @@ public final class ApiValidation {
       causes.add(new Cause(path + ".restartPolicy", "Unsupported value: \"" + rp
           + "\": supported values: \"Always\", \"OnFailure\", \"Never\""));
     }
+  }
+
+  /** validateVolumes: a DNS-label name, unique, and exactly one source. Returns the names seen. */
+  private static java.util.Set<String> volumes(List<Volume> volumes, String path, List<Cause> causes) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (volumes == null) return names;
+    for (int i = 0; i < volumes.size(); i++) {
+      Volume v = volumes.get(i);
+      String p = path + "[" + i + "]";
+      String name = v.getName();
+      if (name == null || name.isEmpty()) {
+        causes.add(new Cause(p + ".name", "Required value"));
+      } else {
+        label(name, p + ".name", causes);
+        if (!names.add(name)) causes.add(new Cause(p + ".name", "Duplicate value: \"" + name + "\""));
+      }
+      if (!hasSource(v)) causes.add(new Cause(p, "Required value: must specify a volume type"));
+    }
+    return names;
+  }
+
+  /** Any field besides the name is a volume source (emptyDir, persistentVolumeClaim, configMap, ...). */
+  private static boolean hasSource(Volume v) {
+    com.fasterxml.jackson.databind.JsonNode tree = io.kubetutor.cluster.Objects.toTree(v);
+    var fields = tree.fieldNames();
+    while (fields.hasNext()) {
+      String f = fields.next();
+      if (!f.equals("name") && !tree.get(f).isNull()) return true;
+    }
+    return false;
+  }
+
+  /** validateVolumeMounts: a name that is one of the pod's volumes, and a mount path used once. */
+  private static void volumeMounts(List<VolumeMount> mounts, String path, java.util.Set<String> volumes,
+                                   List<Cause> causes) {
+    if (mounts == null) return;
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    for (int i = 0; i < mounts.size(); i++) {
+      VolumeMount m = mounts.get(i);
+      String p = path + "[" + i + "]";
+      if (m.getName() == null || m.getName().isEmpty()) {
+        causes.add(new Cause(p + ".name", "Required value"));
+      } else if (!volumes.contains(m.getName())) {
+        causes.add(new Cause(p + ".name", "Not found: \"" + m.getName() + "\""));
+      }
+      String mountPath = m.getMountPath();
+      if (mountPath == null || mountPath.isEmpty()) {
+        causes.add(new Cause(p + ".mountPath", "Required value"));
+      } else if (!paths.add(mountPath)) {
+        causes.add(invalid(p + ".mountPath", mountPath, "must be unique"));
+      }
+    }
+  }
+
+  static final String PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' "
+      + "(e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+  private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
+
+  /** ValidateRollingUpdateDeployment: each bound an integer ≥ 0 or a percentage; not both 0; at most 100% unavailable. */
+  private static void strategy(io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy, List<Cause> causes) {
+    if (strategy == null || strategy.getRollingUpdate() == null) return;
+    String path = "spec.strategy.rollingUpdate";
+    if ("Recreate".equals(strategy.getType())) {
+      causes.add(new Cause(path, "Forbidden: may not be specified when strategy `type` is 'Recreate'"));
+      return;
+    }
+    IntOrString unavailable = strategy.getRollingUpdate().getMaxUnavailable();
+    IntOrString surge = strategy.getRollingUpdate().getMaxSurge();
+    Integer u = intOrPercent(unavailable, path + ".maxUnavailable", causes);
+    Integer sg = intOrPercent(surge, path + ".maxSurge", causes);
+    if (u != null && unavailable.getStrVal() != null && u > 100) {
+      causes.add(new Cause(path + ".maxUnavailable", "Invalid value: " + show(unavailable)
+          + ": must not be greater than 100%"));
+    }
+    if (u != null && sg != null && u == 0 && sg == 0) {
+      causes.add(new Cause(path + ".maxUnavailable", "Invalid value: " + show(unavailable)
+          + ": may not be 0 when `maxSurge` is 0"));
+    }
+  }
+
+  /** The number in an int-or-percent bound (a percentage as its number), or null when absent or invalid. */
+  private static Integer intOrPercent(IntOrString v, String field, List<Cause> causes) {
+    if (v == null || v.getIntVal() == null && v.getStrVal() == null) return null;
+    if (v.getStrVal() != null) {
+      if (!PERCENT.matcher(v.getStrVal()).matches()) {
+        causes.add(new Cause(field, "Invalid value: " + show(v) + ": " + PERCENT_MSG));
+        return null;
+      }
+      try {
+        return Integer.parseInt(v.getStrVal().substring(0, v.getStrVal().length() - 1));
+      } catch (NumberFormatException e) {
+        causes.add(new Cause(field, "Invalid value: " + show(v) + ": " + PERCENT_MSG));
+        return null;
+      }
+    }
+    if (v.getIntVal() < 0) {
+      causes.add(new Cause(field, "Invalid value: " + v.getIntVal() + ": must be greater than or equal to 0"));
+      return null;
+    }
+    return v.getIntVal();
+  }
+
+  private static String show(IntOrString v) {
+    return v.getStrVal() != null ? "\"" + v.getStrVal() + "\"" : String.valueOf(v.getIntVal());
   }
 
   private static boolean isEmpty(LabelSelector s) {
