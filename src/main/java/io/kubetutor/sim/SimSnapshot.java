@@ -33,6 +33,9 @@ public final class SimSnapshot {
       return new SimSnapshot(GraphCopy.of(sim, SimSnapshot::outside));
     } catch (GraphCopy.Uncopyable e) {
       throw new IllegalArgumentException("the simulator cannot be snapshotted: " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      // A cycle that runs through a record or a lambda (built only after their parts): refuse, do not crash.
+      throw new IllegalArgumentException("the simulator cannot be snapshotted: its object graph is too deep", e);
     }
   }
 
