@@ -40,7 +40,7 @@ public final class Engine implements ControlPlane {
   private final SeededRandom random;
   private final MemoryStore store;
   private final List<Reconciler> controllers = new ArrayList<>();
-  private final List<LinkedHashSet<ObjectKey>> queues = new ArrayList<>();
+  private final List<WorkQueue> queues = new ArrayList<>();
   /** Each queue's add, made once (not once per controller per store change). */
   private final List<Consumer<ObjectKey>> enqueuers = new ArrayList<>();
   /** Decides merge-by-count and the combined event (client-go's event correlator). */
@@ -61,7 +61,7 @@ public final class Engine implements ControlPlane {
   public void install(List<Reconciler> all) {
     for (Reconciler r : all) {
       controllers.add(r);
-      LinkedHashSet<ObjectKey> q = new LinkedHashSet<>();
+      WorkQueue q = new WorkQueue();
       queues.add(q);
       enqueuers.add(q::add);
     }
@@ -155,6 +155,25 @@ public final class Engine implements ControlPlane {
     if (i >= 0) queues.get(i).add(key);
   }
 
+  /** One controller's de-duplicating queue of keys, in the order they came. */
+  private static final class WorkQueue {
+    private LinkedHashSet<ObjectKey> keys = new LinkedHashSet<>();
+
+    void add(ObjectKey key) { keys.add(key); }
+
+    boolean isEmpty() { return keys.isEmpty(); }
+
+    /** Every key queued so far, leaving the queue empty. */
+    List<ObjectKey> takeAll() {
+      List<ObjectKey> batch = new ArrayList<>(keys);
+      // clear() zeroes the whole table, which keeps the size of its largest batch (10,000 pods):
+      // a large batch leaves a fresh set behind instead, so later one-key drains stay cheap.
+      if (keys.size() > 64) keys = new LinkedHashSet<>();
+      else keys.clear();
+      return batch;
+    }
+  }
+
   /**
    * Runs reconciles until every queue is empty (bounded). Each round takes, controller by controller,
    * every key queued so far, so a controller reacting to 10,000 pod changes runs once after them,
@@ -169,11 +188,10 @@ public final class Engine implements ControlPlane {
       while (any) {
         any = false;
         for (int i = 0; i < controllers.size(); i++) {
-          LinkedHashSet<ObjectKey> q = queues.get(i);
+          WorkQueue q = queues.get(i);
           if (q.isEmpty()) continue;
           any = true;
-          List<ObjectKey> batch = new ArrayList<>(q);
-          q.clear();
+          List<ObjectKey> batch = q.takeAll();
           for (ObjectKey key : batch) {
             reconcile(controllers.get(i), key);
             if (++done >= MAX_RECONCILES_PER_DRAIN) {
@@ -199,7 +217,7 @@ public final class Engine implements ControlPlane {
   }
 
   public boolean idle() {
-    for (LinkedHashSet<ObjectKey> q : queues) if (!q.isEmpty()) return false;
+    for (WorkQueue q : queues) if (!q.isEmpty()) return false;
     return true;
   }
 
@@ -297,6 +315,7 @@ public final class Engine implements ControlPlane {
 
   @Override
   public void trace(String component, String message) {
+    if (tracers.isEmpty()) return;  // nobody listening (scripts, grading): no line to build
     String line = component + ": " + message;
     for (Consumer<String> t : tracers) t.accept(line);
   }

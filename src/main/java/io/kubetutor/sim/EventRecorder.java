@@ -33,19 +33,30 @@ final class EventRecorder {
   /** defaultSpamQPS: the refill, one event per 300 s per source and object. */
   static final double SPAM_REFILL_PER_SECOND = 1.0 / 300.0;
 
-  /** Identical events: everything but time (client-go's getEventKey). */
-  private record EventKey(String component, String host, String kind, String namespace, String name,
-                          String fieldPath, String uid, String apiVersion, String type, String reason,
-                          String message) {}
+  /**
+   * A cache key: the fields one of client-go's key functions joins, tagged with which function, and
+   * its hash worked out once (each event looks its keys up several times; a record would hash its
+   * eleven strings on every lookup).
+   */
+  private static final class Key {
+    private final String[] parts;
+    private final int hash;
 
-  /** Similar events: identical but for message and field path (client-go's EventAggregatorByReasonFunc). */
-  private record AggregateKey(String component, String host, String kind, String namespace, String name,
-                              String uid, String apiVersion, String type, String reason,
-                              String reportingController, String reportingInstance) {}
+    Key(String... parts) {
+      this.parts = parts;
+      this.hash = java.util.Arrays.hashCode(parts);
+    }
 
-  /** One source writing about one object (client-go's getSpamKey): the unit the spam filter rations. */
-  private record SpamKey(String component, String host, String kind, String namespace, String name, String uid,
-                         String apiVersion) {}
+    @Override public int hashCode() { return hash; }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && java.util.Arrays.equals(k.parts, parts);
+    }
+  }
+
+  private static final String EVENT_KEY = "event";
+  private static final String AGGREGATE_KEY = "aggregate";
 
   /** A token bucket that starts full, as golang.org/x/time/rate's limiter behind client-go's filter does. */
   private static final class Bucket {
@@ -71,7 +82,17 @@ final class EventRecorder {
   }
 
   /** What was last written for a cache key: enough to update that event instead of creating one. */
-  private record Observation(String name, int count, String firstTimestamp) {}
+  private static final class Observation {
+    final String name;
+    final String firstTimestamp;
+    int count;
+
+    Observation(String name, int count, String firstTimestamp) {
+      this.name = name;
+      this.count = count;
+      this.firstTimestamp = firstTimestamp;
+    }
+  }
 
   /**
    * What the engine must do: {@code skip} drops the event (spam filter); else write {@code event},
@@ -79,9 +100,9 @@ final class EventRecorder {
    */
   record Outcome(Event event, boolean update, boolean skip) {}
 
-  private final Map<AggregateKey, Window> windows = lru();
-  private final Map<Object, Observation> observations = lru();
-  private final Map<SpamKey, Bucket> buckets = lru();
+  private final Map<Key, Window> windows = lru();
+  private final Map<Key, Observation> observations = lru();
+  private final Map<Key, Bucket> buckets = lru();
 
   /**
    * Correlates {@code fresh} (a count-1 event as the recorder made it, timestamps {@code now}, no
@@ -90,17 +111,17 @@ final class EventRecorder {
    */
   Outcome correlate(Event fresh, Instant now, Supplier<String> newName) {
     Event event = fresh;
-    Object cacheKey = eventKey(fresh);
+    Key cacheKey = eventKey(fresh);
 
-    AggregateKey aggregateKey = aggregateKey(fresh);
-    Window window = windows.get(aggregateKey);
+    Key aggregateKey = aggregateKey(fresh);
+    Window window = windows.get(aggregateKey);  // a hit moves it to the recent end, as the put below would
     // A missing window and a stale one are the same: start counting messages afresh.
     if (window == null || Duration.between(window.last, now).compareTo(AGGREGATE_INTERVAL) > 0) {
       window = new Window();
+      windows.put(aggregateKey, window);
     }
     window.messages.add(fresh.getMessage());
     window.last = now;
-    windows.put(aggregateKey, window);
     if (window.messages.size() >= AGGREGATE_MAX_EVENTS) {
       // Keep the set below the limit, so every further new message is combined too. client-go drops
       // an arbitrary one (map order); the oldest is dropped here, so a seeded run stays reproducible.
@@ -111,18 +132,19 @@ final class EventRecorder {
       cacheKey = aggregateKey;
     }
 
-    Observation seen = observations.get(cacheKey);
+    Observation seen = observations.get(cacheKey);  // a hit moves it to the recent end
     boolean update = seen != null;
     if (update) {
       // Same name, first time and next count as the earlier one; message and last time are the new ones.
-      event.getMetadata().setName(seen.name());
-      event.setFirstTimestamp(seen.firstTimestamp());
-      event.setCount(seen.count() + 1);
+      event.getMetadata().setName(seen.name);
+      event.setFirstTimestamp(seen.firstTimestamp);
+      event.setCount(seen.count + 1);
+      seen.count = event.getCount();
     } else {
       event.getMetadata().setName(newName.get());
+      observations.put(cacheKey, new Observation(event.getMetadata().getName(), event.getCount(),
+          event.getFirstTimestamp()));
     }
-    observations.put(cacheKey, new Observation(event.getMetadata().getName(), event.getCount(),
-        event.getFirstTimestamp()));
     // Filtered after counting, as in client-go: a dropped event still raises the count the next written one shows.
     boolean skip = !buckets.computeIfAbsent(spamKey(event), k -> new Bucket()).tryTake(now);
     return new Outcome(event, update, skip);
@@ -161,25 +183,28 @@ final class EventRecorder {
     return e;
   }
 
-  private static EventKey eventKey(Event e) {
+  /** Identical events: everything but time (client-go's getEventKey). */
+  private static Key eventKey(Event e) {
     ObjectReference o = e.getInvolvedObject();
     EventSource s = e.getSource();
-    return new EventKey(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getFieldPath(),
-        o.getUid(), o.getApiVersion(), e.getType(), e.getReason(), e.getMessage());
+    return new Key(EVENT_KEY, s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(),
+        o.getFieldPath(), o.getUid(), o.getApiVersion(), e.getType(), e.getReason(), e.getMessage());
   }
 
-  private static SpamKey spamKey(Event e) {
+  /** One source writing about one object (client-go's getSpamKey): the unit the spam filter rations. */
+  private static Key spamKey(Event e) {
     ObjectReference o = e.getInvolvedObject();
     EventSource s = e.getSource();
-    return new SpamKey(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getUid(),
+    return new Key(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getUid(),
         o.getApiVersion());
   }
 
-  private static AggregateKey aggregateKey(Event e) {
+  /** Similar events: identical but for message and field path (client-go's EventAggregatorByReasonFunc). */
+  private static Key aggregateKey(Event e) {
     ObjectReference o = e.getInvolvedObject();
     EventSource s = e.getSource();
-    return new AggregateKey(s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(), o.getUid(),
-        o.getApiVersion(), e.getType(), e.getReason(), e.getReportingComponent(), e.getReportingInstance());
+    return new Key(AGGREGATE_KEY, s.getComponent(), s.getHost(), o.getKind(), o.getNamespace(), o.getName(),
+        o.getUid(), o.getApiVersion(), e.getType(), e.getReason(), e.getReportingComponent(), e.getReportingInstance());
   }
 
   /** A map that forgets its least recently used entry beyond {@link #CACHE_ENTRIES}, like groupcache's lru. */

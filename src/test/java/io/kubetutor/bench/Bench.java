@@ -221,9 +221,16 @@ public final class Bench {
     Stats convergeCpu = new Stats();
     Stats rollingCpu = new Stats();
     var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    // The first run in the JVM also pays for class loading and JIT compilation: reported on its own
+    // (a student's first big apply in a fresh shell), the figure against the target is the warm runs.
+    Stats convergeCold = new Stats();
+    Stats convergeColdCpu = new Stats();
+    Stats rollingCold = new Stats();
+    Stats rollingColdCpu = new Stats();
     long heap = 0;
     long running = 0;
-    for (int i = 0; i < Math.max(2, runs / 4); i++) {
+    for (int i = 0; i < 1 + Math.max(2, runs / 4); i++) {
+      boolean cold = i == 0;
       Path dir = Files.createTempDirectory("kubetutor-bench");
       Files.writeString(dir.resolve("big.yml"), deployment("big", 10_000, "nginx:1.27"));
       try (Session session = session(dir)) {
@@ -231,8 +238,8 @@ public final class Bench {
         long c0 = threads.getCurrentThreadCpuTime();
         session.execute("kubectl apply -f big.yml");
         session.execute("sim settle");
-        converge.add((System.nanoTime() - t0) / 1e6);
-        convergeCpu.add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
+        (cold ? convergeCold : converge).add((System.nanoTime() - t0) / 1e6);
+        (cold ? convergeColdCpu : convergeCpu).add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
         running = countRunning(session, "app=big");
         for (int k = 0; k < 5; k++) {
           long t1 = System.nanoTime();
@@ -255,17 +262,21 @@ public final class Bench {
         long c0 = threads.getCurrentThreadCpuTime();
         session.execute("kubectl apply -f k2.yml");
         session.execute("sim settle");
-        rolling.add((System.nanoTime() - t0) / 1e6);
-        rollingCpu.add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
+        (cold ? rollingCold : rolling).add((System.nanoTime() - t0) / 1e6);
+        (cold ? rollingColdCpu : rollingCpu).add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
       }
     }
     System.out.printf("  (10,000 replicas: %d pods Running after settle)%n", running);
     report("10,000 replicas converge to Running", converge, 2000, "ms");
     info("  the same, CPU time of the simulator's thread", convergeCpu, "ms");
+    info("  the same, first run in the JVM (cold JIT), wall", convergeCold, "ms");
+    info("  the same, first run in the JVM, CPU", convergeColdCpu, "ms");
     report("store list of 10,000 pods", listPods, 50, "ms");
     report("kubectl get pods printing 10,000 rows", getPods, 300, "ms");
     report("rolling update of 1,000 replicas", rolling, 1000, "ms");
     info("  the same, CPU time of the simulator's thread", rollingCpu, "ms");
+    info("  the same, first run in the JVM (cold JIT), wall", rollingCold, "ms");
+    info("  the same, first run in the JVM, CPU", rollingColdCpu, "ms");
     Stats h = new Stats();
     h.add(heap / 1e6);
     System.out.printf("  %-52s %.0f MB  target ≤ 300 MB  %s%n", "heap after converging 10,000 pods", heap / 1e6,

@@ -66,9 +66,19 @@ public final class ScaleProbe {
   private static void step(String name, Runnable r) {
     var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     long c = bean.getCurrentThreadCpuTime();
+    long a = bean.getCurrentThreadAllocatedBytes();
+    long g = gcMillis();
     long t = System.nanoTime();
     r.run();
-    System.out.printf("%-10s wall %7.0f ms  cpu %7.0f ms%n", name, (System.nanoTime() - t) / 1e6,
-        (bean.getCurrentThreadCpuTime() - c) / 1e6);
+    // Allocation is the steadiest of these on a shared machine: it does not depend on the neighbours.
+    System.out.printf("%-11s wall %7.0f ms  cpu %7.0f ms  allocated %6.0f MB  gc %5d ms%n", name,
+        (System.nanoTime() - t) / 1e6, (bean.getCurrentThreadCpuTime() - c) / 1e6,
+        (bean.getCurrentThreadAllocatedBytes() - a) / 1e6, gcMillis() - g);
+  }
+
+  private static long gcMillis() {
+    long sum = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) sum += Math.max(0, gc.getCollectionTime());
+    return sum;
   }
 }

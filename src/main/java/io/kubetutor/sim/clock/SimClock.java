@@ -81,17 +81,25 @@ public final class SimClock {
   }
 
   /**
-   * Advances to {@code target}, firing due timers in order; after each, {@code afterEach} runs (the
-   * engine drains its reconcile queue there). Ends with the clock at {@code target}.
+   * Advances to {@code target}, firing due timers in order. Every timer due at one instant fires
+   * before {@code afterInstant} runs (the engine drains its reconcile queues there), as the
+   * controllers of a real cluster see the changes of one moment together: 10,000 pods whose pulls
+   * end, jittered by the millisecond, within 1.5 s start in about 1,500 instants, so the ReplicaSet
+   * and Deployment sync about 1,500 times, not 10,000. Timers a drain schedules for the same
+   * instant fire next, then another drain.
+   * Ends with the clock at {@code target}.
    */
-  public void advanceTo(Instant target, Runnable afterEach) {
+  public void advanceTo(Instant target, Runnable afterInstant) {
     while (true) {
       Timer next = peek();
       if (next == null || next.at.isAfter(target)) break;
-      timers.poll();
       if (next.at.isAfter(now)) now = next.at;
-      next.action.run();
-      afterEach.run();
+      do {
+        timers.poll();
+        next.action.run();
+        next = peek();
+      } while (next != null && !next.at.isAfter(now));
+      afterInstant.run();
     }
     if (target.isAfter(now)) now = target;
   }

@@ -111,6 +111,8 @@ public final class ContainerFilesystem {
 
   /** Absolute, with {@code .} and {@code ..} resolved; relative paths start at {@code workdir}. */
   static String normalise(String path, String workdir) {
+    // Most paths are already absolute and clean (/etc/hosts, written at every container start).
+    if (isClean(path)) return path;
     String full = path.startsWith("/") ? path : (workdir.endsWith("/") ? workdir : workdir + "/") + path;
     List<String> parts = new ArrayList<>();
     for (String part : full.split("/")) {
@@ -122,5 +124,13 @@ public final class ContainerFilesystem {
       }
     }
     return "/" + String.join("/", parts);
+  }
+
+  /** Absolute with no empty, {@code .} or {@code ..} part: what {@link #normalise} would return unchanged. */
+  private static boolean isClean(String path) {
+    if (path.equals("/")) return true;
+    if (!path.startsWith("/") || path.endsWith("/")) return false;
+    return !path.contains("//") && !path.contains("/./") && !path.contains("/../") && !path.endsWith("/.")
+        && !path.endsWith("/..");
   }
 }

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -157,6 +156,9 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     String waitingReason = "ContainerCreating";
     String waitingMessage;
     ImageConfig image;
+    /** {@link #imageId} of {@code imageIdOf}. */
+    String imageId;
+    ImageConfig imageIdOf;
     ProcessPlan plan;
     Instant startedAt;
     Instant finishedAt;
@@ -469,8 +471,10 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     for (ContainerRuntime c : rt.containers.values()) {
       ContainerState state;
       boolean ready = false;
+      // Plain constructors and setters: the same objects the builders made, without a builder per field group.
+      state = new ContainerState();
       if (c.phase == Phase.RUNNING) {
-        state = new ContainerStateBuilder().withNewRunning().withStartedAt(ts(c.startedAt)).endRunning().build();
+        state.setRunning(new io.fabric8.kubernetes.api.model.ContainerStateRunning(ts(c.startedAt)));
         ready = true;
         anyRunning = true;
         allTerminated = false;
@@ -478,22 +482,24 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
         state = terminatedState(c);
         anyFailed |= c.exitCode != 0;
       } else {
-        state = new ContainerStateBuilder().withNewWaiting().withReason(c.waitingReason).withMessage(c.waitingMessage).endWaiting().build();
+        var waiting = new io.fabric8.kubernetes.api.model.ContainerStateWaiting();
+        waiting.setReason(c.waitingReason);
+        waiting.setMessage(c.waitingMessage);
+        state.setWaiting(waiting);
         allTerminated = false;
       }
       allReady &= ready;
-      ContainerStatusBuilder b = new ContainerStatusBuilder()
-          .withName(c.spec.getName())
-          .withImage(c.spec.getImage())
-          .withImageID(c.image == null ? "" : imageId(c.spec.getImage(), c.image))
-          .withReady(ready)
-          .withStarted(c.phase == Phase.RUNNING)
-          .withRestartCount(c.restartCount)
-          .withState(state);
-      if (c.containerId != null && c.phase != Phase.WAITING_IMAGE && c.phase != Phase.PULLING) b.withContainerID(c.containerId);
-      if (c.lastTerminated != null) b.withLastState(c.lastTerminated.getLastState());
-      else b.withNewLastState().endLastState();
-      statuses.add(b.build());
+      ContainerStatus cs = new ContainerStatus();
+      cs.setName(c.spec.getName());
+      cs.setImage(c.spec.getImage());
+      cs.setImageID(c.image == null ? "" : imageId(c));
+      cs.setReady(ready);
+      cs.setStarted(c.phase == Phase.RUNNING);
+      cs.setRestartCount(c.restartCount);
+      cs.setState(state);
+      if (c.containerId != null && c.phase != Phase.WAITING_IMAGE && c.phase != Phase.PULLING) cs.setContainerID(c.containerId);
+      cs.setLastState(c.lastTerminated != null ? c.lastTerminated.getLastState() : new ContainerState());
+      statuses.add(cs);
     }
     String policy = pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy();
     // Only containers that will not be restarted end the pod; a restarting one keeps it Running.
@@ -530,17 +536,35 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     return condition(status, type, value, reason, now, null);
   }
 
-  /** Keeps lastTransitionTime when the condition's status did not change, as the kubelet does. */
+  /**
+   * Keeps lastTransitionTime when the condition's status did not change, as the kubelet does. An
+   * unchanged condition is the stored instance itself (stored objects are never changed), so a
+   * status write allocates only what changed.
+   */
   private PodCondition condition(io.fabric8.kubernetes.api.model.PodStatus status, String type, String value, String reason,
                                  String now, String message) {
     String since = now;
+    PodCondition same = null;
     if (status.getConditions() != null) {
       for (PodCondition c : status.getConditions()) {
-        if (c.getType().equals(type) && value.equals(c.getStatus())) since = c.getLastTransitionTime();
+        if (c.getType().equals(type) && value.equals(c.getStatus())) {
+          since = c.getLastTransitionTime();
+          same = c;
+        }
       }
     }
-    return new PodConditionBuilder().withType(type).withStatus(value).withReason(reason).withMessage(message)
-        .withLastTransitionTime(since).build();
+    if (same != null && java.util.Objects.equals(same.getReason(), reason)
+        && java.util.Objects.equals(same.getMessage(), message) && same.getLastProbeTime() == null
+        && same.getObservedGeneration() == null && same.getAdditionalProperties().isEmpty()) {
+      return same;
+    }
+    PodCondition c = new PodCondition();
+    c.setType(type);
+    c.setStatus(value);
+    c.setReason(reason);
+    c.setMessage(message);
+    c.setLastTransitionTime(since);
+    return c;
   }
 
   private ContainerState terminatedState(ContainerRuntime c) {
@@ -613,8 +637,13 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     return s >= 60 ? (s / 60) + "m" + (s % 60 == 0 ? "0s" : (s % 60) + "s") : s + "s";
   }
 
-  private static String imageId(String image, ImageConfig config) {
-    return ImageReference.parse(image).fullRepository() + "@" + config.digest();
+  /** The image's repository at its digest, worked out once per pulled image, not per status write. */
+  private static String imageId(ContainerRuntime c) {
+    if (c.imageId == null || c.imageIdOf != c.image) {
+      c.imageId = ImageReference.parse(c.spec.getImage()).fullRepository() + "@" + c.image.digest();
+      c.imageIdOf = c.image;
+    }
+    return c.imageId;
   }
 
   private List<String> commandLine(ContainerRuntime c) {

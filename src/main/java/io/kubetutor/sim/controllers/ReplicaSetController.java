@@ -209,32 +209,60 @@ public final class ReplicaSetController implements Reconciler {
 
   /** A pod's place in the deletion ranking, each criterion worked out once (not once per comparison). */
   private record Rank(Pod pod, boolean scheduled, int phase, boolean ready, int cost, int podsOnNode,
-                      int readyBucket, int restarts, int createdBucket, String uid) {}
+                      int readyBucket, int restarts, int createdBucket, String uid) {
+
+    /**
+     * The ranking, criterion by criterion, written out: a chain of comparators boxed the booleans
+     * and made a call per criterion, and a rolling update compares every old pod at each step.
+     */
+    static int compare(Rank a, Rank b) {
+      if (a.scheduled != b.scheduled) return a.scheduled ? 1 : -1;  // unscheduled first
+      if (a.phase != b.phase) return Integer.compare(a.phase, b.phase);
+      if (a.ready != b.ready) return a.ready ? 1 : -1;  // not ready first
+      if (a.cost != b.cost) return Integer.compare(a.cost, b.cost);
+      if (a.podsOnNode != b.podsOnNode) return Integer.compare(b.podsOnNode, a.podsOnNode);  // crowded nodes first
+      if (a.ready && b.ready) {
+        int c = compareNewerFirst(a.readyBucket, b.readyBucket, a, b);
+        if (c != 0) return c;
+      }
+      if (a.restarts != b.restarts) return Integer.compare(b.restarts, a.restarts);  // most restarts first
+      return compareNewerFirst(a.createdBucket, b.createdBucket, a, b);
+    }
+  }
 
   /** Stands for "no ready time", which ranks as newest. */
   private static final int NO_TIME = -1;
 
   /** The first {@code n} pods in the deletion ranking of {@code ActivePodsWithRanks.Less} (§7.4). */
   List<Pod> podsToDelete(List<ReplicaSetPodCounts.DeletionFacts> active, int n) {
-    Map<String, Integer> perNode = new HashMap<>();
-    for (var p : active) if (p.node() != null) perNode.merge(p.node(), 1, Integer::sum);
+    // Pods per node: a rolling update ranks hundreds of pods at each step, spread over a few nodes,
+    // so a short list of names beats a hash map of boxed counts.
+    List<String> nodes = new ArrayList<>(4);
+    int[] perNode = new int[active.size()];
+    int[] nodeOf = new int[active.size()];
+    for (int i = 0; i < active.size(); i++) {
+      String node = active.get(i).node();
+      if (node == null) {
+        nodeOf[i] = -1;
+        continue;
+      }
+      int at = nodes.indexOf(node);
+      if (at < 0) {
+        at = nodes.size();
+        nodes.add(node);
+      }
+      nodeOf[i] = at;
+      perNode[at]++;
+    }
     Instant now = plane.clock().now();
     List<Rank> ranks = new ArrayList<>(active.size());
-    for (var p : active) {
+    for (int i = 0; i < active.size(); i++) {
+      var p = active.get(i);
       int readyBucket = p.ready() && p.readySince() != null ? bucket(now, p.readySince()) : NO_TIME;
       ranks.add(new Rank(p.pod(), p.node() != null, p.phase(), p.ready(), p.cost(),
-          perNode.getOrDefault(p.node(), 0), readyBucket, p.restarts(), bucket(now, p.created()),
-          p.pod().getMetadata().getUid()));
+          nodeOf[i] < 0 ? 0 : perNode[nodeOf[i]], readyBucket, p.restarts(), bucket(now, p.created()), p.uid()));
     }
-    Comparator<Rank> order = Comparator
-        .comparing(Rank::scheduled)
-        .thenComparingInt(Rank::phase)
-        .thenComparing(Rank::ready)
-        .thenComparingInt(Rank::cost)
-        .thenComparingInt(r -> -r.podsOnNode())
-        .thenComparing((a, b) -> a.ready() && b.ready() ? compareNewerFirst(a.readyBucket(), b.readyBucket(), a, b) : 0)
-        .thenComparingInt(r -> -r.restarts())
-        .thenComparing((a, b) -> compareNewerFirst(a.createdBucket(), b.createdBucket(), a, b));
+    Comparator<Rank> order = Rank::compare;
     // Only the first n are wanted (a rolling update takes a few at a time from hundreds): keep the
     // n lowest in a heap whose head is the highest kept, instead of sorting them all.
     int keep = Math.min(n, ranks.size());
@@ -290,7 +318,9 @@ public final class ReplicaSetController implements Reconciler {
   }
 
   private static int bucket(Instant now, Instant t) {
-    long seconds = Math.max(0, Duration.between(t, now).toSeconds());
+    // Whole seconds between them, rounded down, as Duration.between(t, now).toSeconds() (without the Duration).
+    long seconds = now.getEpochSecond() - t.getEpochSecond() - (now.getNano() < t.getNano() ? 1 : 0);
+    seconds = Math.max(0, seconds);
     return seconds == 0 ? 0 : 64 - Long.numberOfLeadingZeros(seconds);
   }
 

@@ -72,7 +72,8 @@ public final class ImageRegistry {
           + ref.registry() + "/v2/" + ref.repository() + "/manifests/" + (ref.digest() != null ? ref.digest() : ref.tag())
           + "\": dial tcp: lookup " + ref.registry() + ": no such host");
     }
-    boolean repositoryExists = tags.keySet().stream().anyMatch(k -> k.startsWith(ref.fullRepository() + ":"));
+    String repositoryPrefix = ref.fullRepository() + ":";
+    boolean repositoryExists = tags.keySet().stream().anyMatch(k -> k.startsWith(repositoryPrefix));
     if (!repositoryExists) {
       throw new ImagePullException("rpc error: code = Unknown desc = " + prefix
           + "pull access denied, repository does not exist or may require authorization: server message: "
@@ -80,7 +81,7 @@ public final class ImageRegistry {
     }
     if (ref.digest() != null) {
       for (Map.Entry<String, ImageConfig> e : tags.entrySet()) {
-        if (e.getKey().startsWith(ref.fullRepository() + ":") && e.getValue().digest().equals(ref.digest())) {
+        if (e.getKey().startsWith(repositoryPrefix) && e.getValue().digest().equals(ref.digest())) {
           return e.getValue();
         }
       }

@@ -24,6 +24,13 @@ final class DeepCopy {
 
   private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
   private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+  /** A model class's raw layout (null for other classes, or without raw access): one lookup per object copied. */
+  private static final ClassValue<ShallowCopy.RawCopier> MODEL_LAYOUT = new ClassValue<>() {
+    @Override
+    protected ShallowCopy.RawCopier computeValue(Class<?> type) {
+      return type.getName().startsWith(MODEL_PACKAGE) ? ShallowCopy.raw(type) : null;
+    }
+  };
 
   /** Thrown inside a copy that met a value it cannot copy safely. */
   private static final class Unknown extends RuntimeException {
@@ -57,6 +64,16 @@ final class DeepCopy {
       return (T) out;
     }
     Class<?> type = value.getClass();
+    ShallowCopy.RawCopier raw = MODEL_LAYOUT.get(type);
+    if (raw != null) {
+      // Without the constructor, which fills every collection field only for it to be replaced here.
+      Object out = raw.allocate();
+      raw.copyPrimitives(value, out);
+      for (long offset : raw.references()) {
+        ShallowCopy.RawCopier.put(out, offset, copy(ShallowCopy.RawCopier.get(value, offset)));
+      }
+      return (T) out;
+    }
     if (!type.getName().startsWith(MODEL_PACKAGE)) throw new Unknown();
     Object out = type.getDeclaredConstructor().newInstance();
     for (Field f : FIELDS.computeIfAbsent(type, DeepCopy::fields)) f.set(out, copy(f.get(value)));
