@@ -52,6 +52,9 @@ public final class Engine implements ControlPlane {
 
   public Engine(long seed, Instant start) {
     this.clock = new SimClock(start);
+    // A timer's action that fails (the kubelet meeting a value it cannot handle) is reported in the
+    // trace and dropped; the other timers of the instant and the drain still run.
+    clock.onFailure((label, e) -> trace("engine", "internal error in timer " + label + ": " + e));
     this.random = new SeededRandom(seed);
     this.store = new MemoryStore(clock, random, this::randomSuffix);
     store.watch(this::dispatch);
@@ -209,11 +212,29 @@ public final class Engine implements ControlPlane {
   private void reconcile(Reconciler r, ObjectKey key) {
     try {
       r.reconcile(key);
+      if (!failures.isEmpty()) failures.remove(r.name() + " " + key);
     } catch (ClusterException e) {
       // A conflict or a vanished object: the controller retries a moment later, as a real one requeues.
       trace(r.name(), "error reconciling " + key + ": " + e.getMessage() + "; retrying in 1s");
       clock.schedule(Duration.ofSeconds(1), r.name() + " retry " + key, () -> enqueue(r, key));
+    } catch (RuntimeException e) {
+      // A defect meeting an object it cannot handle. It must not reach the student's command (which
+      // only let time pass) nor stop the other controllers: the key is retried with client-go's
+      // rate-limited back-off (5 ms doubling, here from 1 s up to 5 min), as a failing sync is.
+      Duration wait = backOff(r.name() + " " + key);
+      trace(r.name(), "internal error reconciling " + key + ": " + e + "; retrying in " + wait.toSeconds() + "s");
+      clock.schedule(wait, r.name() + " retry " + key, () -> enqueue(r, key));
     }
+  }
+
+  /** Consecutive unexpected failures per controller and key, for the back-off. */
+  private final Map<String, Integer> failures = new HashMap<>();
+  private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
+
+  private Duration backOff(String what) {
+    int n = failures.merge(what, 1, Integer::sum);
+    Duration d = Duration.ofSeconds(1L << Math.min(n - 1, 9));
+    return d.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : d;
   }
 
   public boolean idle() {

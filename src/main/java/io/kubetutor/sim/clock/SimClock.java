@@ -89,6 +89,15 @@ public final class SimClock {
    * instant fire next, then another drain.
    * Ends with the clock at {@code target}.
    */
+  /** Where a timer action's failure goes; by default it propagates (tests of the clock alone see it). */
+  private java.util.function.BiConsumer<String, RuntimeException> onFailure = (label, e) -> {
+    throw e;
+  };
+
+  public void onFailure(java.util.function.BiConsumer<String, RuntimeException> handler) {
+    this.onFailure = handler;
+  }
+
   public void advanceTo(Instant target, Runnable afterInstant) {
     while (true) {
       Timer next = peek();
@@ -96,7 +105,11 @@ public final class SimClock {
       if (next.at.isAfter(now)) now = next.at;
       do {
         timers.poll();
-        next.action.run();
+        try {
+          next.action.run();
+        } catch (RuntimeException e) {
+          onFailure.accept(next.label, e);
+        }
         next = peek();
       } while (next != null && !next.at.isAfter(now));
       afterInstant.run();
