@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "kubetutor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "An interactive teaching shell for Kubernetes, on an embedded simulator or a real cluster.",
-    subcommands = {Main.Run.class, io.kubetutor.lesson.cli.GradeCommand.class, io.kubetutor.lesson.cli.LessonCommand.class})
+    subcommands = {Main.Run.class, io.kubetutor.instructor.cli.GradeCommand.class, io.kubetutor.instructor.cli.LessonCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Option(names = "--context", description = "Context to start in: sim (default) or a kubeconfig context.")

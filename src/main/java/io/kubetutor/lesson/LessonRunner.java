@@ -3,9 +3,7 @@ package io.kubetutor.lesson;
 import io.kubetutor.lesson.check.Check;
 import io.kubetutor.lesson.check.CheckContext;
 import io.kubetutor.lesson.check.CheckResult;
-import io.kubetutor.shell.Session;
-import io.kubetutor.shell.Session.HistoryEntry;
-import io.kubetutor.shell.markdown.MarkdownRenderer;
+import io.kubetutor.lesson.markdown.MarkdownRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,12 +21,12 @@ import java.util.Set;
  * the open step advances as soon as all of its checks have passed, as a student typing
  * {@code check} would. Steps never reached earn nothing.
  */
-public final class LessonRunner implements Session.Listener {
+public final class LessonRunner {
 
   /** Built-ins that navigate the lesson: quiet checks do not run after them. */
   private static final Set<String> LESSON_COMMANDS = Set.of("lesson", "check", "hint", "solution", "next", "prev");
 
-  private final Session session;
+  private final LessonHost session;
   private final LessonCatalog catalog;
   private final ProgressStore store;
   private Lesson lesson;
@@ -39,28 +37,28 @@ public final class LessonRunner implements Session.Listener {
   private boolean announced;
   private boolean solutionConfirmPending;
 
-  private LessonRunner(Session session) {
+  private LessonRunner(LessonHost session) {
     this.session = session;
     this.catalog = LessonCatalog.locate(session.workdir());
-    Path state = session.options().stateDir();
-    this.store = new ProgressStore(state == null || session.options().grading() ? null : state.resolve("progress.json"),
+    Path state = session.stateDir();
+    this.store = new ProgressStore(state == null || session.grading() ? null : state.resolve("progress.json"),
         session.err());
-    session.addListener(this);
+    session.afterEachCommand(this::afterCommand);
     session.addPromptPart(this::promptPart);
   }
 
   /** The runner of a session, created (and hooked into it) on first use. */
-  public static LessonRunner of(Session session) {
+  public static LessonRunner of(LessonHost session) {
     return session.extension(LessonRunner.class, () -> new LessonRunner(session));
   }
 
-  public Session session() { return session; }
+  public LessonHost session() { return session; }
   public LessonCatalog catalog() { return catalog; }
   public ProgressStore store() { return store; }
   public Lesson lesson() { return lesson; }
   public int stepIndex() { return step; }
   public Step step() { return lesson == null ? null : lesson.steps().get(step); }
-  public boolean grading() { return session.options().grading(); }
+  public boolean grading() { return session.grading(); }
 
   public Progress.LessonProgress progress() {
     return store.get().of(lesson.id());
@@ -178,8 +176,7 @@ public final class LessonRunner implements Session.Listener {
 
   // ---- after every command ----
 
-  @Override
-  public void afterCommand(Session s, HistoryEntry entry) {
+  private void afterCommand(HistoryEntry entry) {
     if (lesson == null) return;
     String first = entry.words().isEmpty() ? "" : entry.words().get(0);
     if (!first.equals("solution")) solutionConfirmPending = false;
@@ -192,7 +189,7 @@ public final class LessonRunner implements Session.Listener {
     if (evaluate(step).stream().allMatch(CheckResult::passed)) {
       announced = true;
       markPassed();
-      PrintWriter out = s.out();
+      PrintWriter out = session.out();
       out.println();
       out.println("✔ Step " + (step + 1) + " done: every check passes. Type \"check\" to continue.");
     }

@@ -4,6 +4,8 @@ import io.kubetutor.cluster.Cluster;
 import io.kubetutor.kubectl.Kubectl;
 import io.kubetutor.kubectl.KubectlEnv;
 import io.kubetutor.kubectl.Suggest;
+import io.kubetutor.lesson.HistoryEntry;
+import io.kubetutor.lesson.LessonHost;
 import io.kubetutor.shell.editor.Editors;
 import io.kubetutor.sim.SimCluster;
 import java.io.InputStream;
@@ -26,10 +28,7 @@ import java.util.function.Supplier;
  * shell, {@code run FILE}, {@code -c} and the grader all execute lines through {@link #execute}, so
  * they print exactly the same thing.
  */
-public final class Session implements KubectlEnv, AutoCloseable {
-
-  /** A command the session ran, for lesson checks ("the student deleted two pods"). */
-  public record HistoryEntry(String line, List<String> words, int exitCode, Instant clusterTime) {}
+public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
 
   /** Notified after every command; lessons check quietly through this. */
   public interface Listener {
@@ -205,24 +204,35 @@ public final class Session implements KubectlEnv, AutoCloseable {
     }
   }
   public Map<String, Builtin> builtins() { return Collections.unmodifiableMap(builtins); }
-  public List<HistoryEntry> history() { synchronized (history) { return List.copyOf(history); } }
+  @Override public List<HistoryEntry> history() { synchronized (history) { return List.copyOf(history); } }
   public ContextManager contextManager() { return contexts; }
   public void setWidth(int width) { this.width = width; }
   public void setWorkdir(Path dir) { this.workdir = dir.toAbsolutePath().normalize(); }
   public void setNamespace(String ns) { this.namespaceOverride = ns; }
   public void addListener(Listener l) { listeners.add(l); }
-  public void addPromptPart(Supplier<String> part) { promptParts.add(part); }
+  @Override public void addPromptPart(Supplier<String> part) { promptParts.add(part); }
+
+  // ---- LessonHost ----
+
+  @Override public void afterEachCommand(java.util.function.Consumer<HistoryEntry> listener) {
+    listeners.add((session, entry) -> listener.accept(entry));
+  }
+  @Override public boolean onSimulatorContext() { return contexts.current().equals(ContextManager.SIM); }
+  @Override public void replaceSimulator(SimCluster sim) { contexts.replaceSimulator(sim); }
+  @Override public boolean realtime() { return options.realtime(); }
+  @Override public Path stateDir() { return options.stateDir(); }
+  @Override public boolean grading() { return options.grading(); }
   public boolean exitRequested() { return exitRequested; }
   public void requestExit() { exitRequested = true; }
 
   /** Per-session state of an extension (the lesson runner, ...), created on first use. */
   @SuppressWarnings("unchecked")
-  public synchronized <T> T extension(Class<T> type, Supplier<T> create) {
+  @Override public synchronized <T> T extension(Class<T> type, Supplier<T> create) {
     return (T) extensions.computeIfAbsent(type, k -> create.get());
   }
 
   /** The simulator, when the active backend is one (for {@code sim} and lesson setup). */
-  public SimCluster simulator() {
+  @Override public SimCluster simulator() {
     return cluster() instanceof SimCluster s ? s : null;
   }
 

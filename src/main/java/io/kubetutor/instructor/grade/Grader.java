@@ -1,4 +1,4 @@
-package io.kubetutor.lesson.grade;
+package io.kubetutor.instructor.grade;
 
 import io.kubetutor.lesson.Lesson;
 import io.kubetutor.lesson.LessonRunner;
