@@ -3,9 +3,7 @@ package io.kubetutor.lesson;
 import io.kubetutor.lesson.check.Check;
 import io.kubetutor.lesson.check.CheckContext;
 import io.kubetutor.lesson.check.CheckResult;
-import io.kubetutor.shell.Session;
-import io.kubetutor.shell.Session.HistoryEntry;
-import io.kubetutor.shell.markdown.MarkdownRenderer;
+import io.kubetutor.lesson.markdown.MarkdownRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,12 +21,12 @@ import java.util.Set;
  * the open step advances as soon as all of its checks have passed, as a student typing
  * {@code check} would. Steps never reached earn nothing.
  */
-public final class LessonRunner implements Session.Listener {
+public final class LessonRunner {
 
   /** Built-ins that navigate the lesson: quiet checks do not run after them. */
   private static final Set<String> LESSON_COMMANDS = Set.of("lesson", "check", "hint", "solution", "next", "prev");
 
-  private final Session session;
+  private final LessonHost session;
   private final LessonCatalog catalog;
   private final ProgressStore store;
   private Lesson lesson;
@@ -39,28 +37,28 @@ public final class LessonRunner implements Session.Listener {
   private boolean announced;
   private boolean solutionConfirmPending;
 
-  private LessonRunner(Session session) {
+  private LessonRunner(LessonHost session) {
     this.session = session;
     this.catalog = LessonCatalog.locate(session.workdir());
-    Path state = session.options().stateDir();
-    this.store = new ProgressStore(state == null || session.options().grading() ? null : state.resolve("progress.json"),
+    Path state = session.stateDir();
+    this.store = new ProgressStore(state == null || session.grading() ? null : state.resolve("progress.json"),
         session.err());
-    session.addListener(this);
+    session.afterEachCommand(this::afterCommand);
     session.addPromptPart(this::promptPart);
   }
 
   /** The runner of a session, created (and hooked into it) on first use. */
-  public static LessonRunner of(Session session) {
+  public static LessonRunner of(LessonHost session) {
     return session.extension(LessonRunner.class, () -> new LessonRunner(session));
   }
 
-  public Session session() { return session; }
+  public LessonHost session() { return session; }
   public LessonCatalog catalog() { return catalog; }
   public ProgressStore store() { return store; }
   public Lesson lesson() { return lesson; }
   public int stepIndex() { return step; }
   public Step step() { return lesson == null ? null : lesson.steps().get(step); }
-  public boolean grading() { return session.options().grading(); }
+  public boolean grading() { return session.grading(); }
 
   public Progress.LessonProgress progress() {
     return store.get().of(lesson.id());
@@ -71,7 +69,19 @@ public final class LessonRunner implements Session.Listener {
    * otherwise at the first step (and the lesson's recorded progress is cleared).
    */
   public List<String> start(Lesson l, boolean resume) {
-    List<String> notes = SetupApplier.apply(l, session, !resume);
+    return open(l, resume, SetupApplier.apply(l, session, !resume));
+  }
+
+  /**
+   * Opens a lesson at its first step, in the start state {@code startState} holds (a snapshot of the
+   * simulator right after this lesson's setup): the same state {@code start(l, false)} builds, without
+   * building it again. The grader uses it for every transcript of a batch.
+   */
+  public List<String> start(Lesson l, io.kubetutor.sim.SimSnapshot startState) {
+    return open(l, false, SetupApplier.applyFrom(l, session, startState));
+  }
+
+  private List<String> open(Lesson l, boolean resume, List<String> notes) {
     this.lesson = l;
     int n = l.steps().size();
     stepStartIndex = new int[n];
@@ -166,8 +176,7 @@ public final class LessonRunner implements Session.Listener {
 
   // ---- after every command ----
 
-  @Override
-  public void afterCommand(Session s, HistoryEntry entry) {
+  private void afterCommand(HistoryEntry entry) {
     if (lesson == null) return;
     String first = entry.words().isEmpty() ? "" : entry.words().get(0);
     if (!first.equals("solution")) solutionConfirmPending = false;
@@ -180,7 +189,7 @@ public final class LessonRunner implements Session.Listener {
     if (evaluate(step).stream().allMatch(CheckResult::passed)) {
       announced = true;
       markPassed();
-      PrintWriter out = s.out();
+      PrintWriter out = session.out();
       out.println();
       out.println("✔ Step " + (step + 1) + " done: every check passes. Type \"check\" to continue.");
     }
@@ -198,9 +207,26 @@ public final class LessonRunner implements Session.Listener {
     }
   }
 
+  /**
+   * Evaluates the checks of step {@code index} that have not passed yet. A latched check stays passed
+   * whatever happens later, so evaluating it again could not change the grade (checks are pure
+   * predicates); skipping it keeps grading from re-reading files and objects after every command.
+   */
   private void latch(int index) {
-    List<CheckResult> results = evaluate(index);
-    for (int j = 0; j < results.size(); j++) latched[index][j] |= results.get(j).passed();
+    boolean[] passed = latched[index];
+    boolean open = false;
+    for (boolean b : passed) open |= !b;
+    if (!open) return;
+    Step s = lesson.steps().get(index);
+    CheckContext ctx = context(index);
+    for (int j = 0; j < passed.length; j++) {
+      if (passed[j]) continue;
+      try {
+        passed[j] = s.checks().get(j).evaluate(ctx).passed();
+      } catch (RuntimeException e) {
+        // as in evaluate(): a check that cannot run has not passed
+      }
+    }
   }
 
   /**

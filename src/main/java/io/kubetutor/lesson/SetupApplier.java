@@ -9,9 +9,9 @@ import io.kubetutor.cluster.FieldSelector;
 import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.cluster.Selector;
-import io.kubetutor.shell.Session;
 import io.kubetutor.sim.SimCluster;
 import io.kubetutor.sim.SimOptions;
+import io.kubetutor.sim.SimSnapshot;
 import io.kubetutor.sim.images.Dockerfile;
 import io.kubetutor.sim.images.ImageConfig;
 import io.kubetutor.sim.images.ImagePullException;
@@ -41,8 +41,8 @@ final class SetupApplier {
 
   private SetupApplier() {}
 
-  /** The start state without removing anything first (see {@link #apply(Lesson, Session, boolean)}). */
-  static List<String> apply(Lesson lesson, Session session) {
+  /** The start state without removing anything first (see {@link #apply(Lesson, LessonHost, boolean)}). */
+  static List<String> apply(Lesson lesson, LessonHost session) {
     return apply(lesson, session, false);
   }
 
@@ -50,11 +50,11 @@ final class SetupApplier {
    * Puts the session into the lesson's start state. {@code fresh} (reset, or a start that discards
    * progress) first removes, on a real cluster, what an earlier setup of this lesson created.
    */
-  static List<String> apply(Lesson lesson, Session session, boolean fresh) {
+  static List<String> apply(Lesson lesson, LessonHost session, boolean fresh) {
     List<String> notes = new ArrayList<>();
-    if (session.simulator() != null) {
-      session.contextManager().replaceSimulator(
-          new SimCluster(new SimOptions(lesson.setup().seed(), session.options().realtime())));
+    if (onSimulator(session)) {
+      session.replaceSimulator(
+          new SimCluster(new SimOptions(lesson.setup().seed(), session.realtime())));
     }
     Cluster cluster = session.cluster();
     String ns = session.namespace();
@@ -84,6 +84,22 @@ final class SetupApplier {
     SimCluster sim = session.simulator();
     if (sim != null && !sim.realtime() && !lesson.setup().manifests().isEmpty()) sim.advance(SETTLE);
     return notes;
+  }
+
+  /**
+   * The start state from a snapshot of the simulator taken right after {@link #apply} (the grader
+   * takes one per batch): the snapshot's simulator replaces the session's, and the setup files go
+   * into this session's workspace, since those depend on what the workspace already holds.
+   */
+  static List<String> applyFrom(Lesson lesson, LessonHost session, SimSnapshot startState) {
+    if (!onSimulator(session)) return apply(lesson, session, true);
+    session.replaceSimulator(startState.restore());
+    return new ArrayList<>(copyFiles(lesson, lesson.setup().files(), session.workdir(), false));
+  }
+
+  /** Whether the session works on its simulator, asked without booting one only to replace it. */
+  private static boolean onSimulator(LessonHost session) {
+    return session.onSimulatorContext();
   }
 
   /**

@@ -44,6 +44,24 @@ public final class ArchiveTraining {
       + "  template:\n    metadata:\n      labels:\n        app: training\n    spec:\n      containers:\n"
       + "      - name: web\n        image: nginx:1.27\n        ports:\n        - containerPort: 80\n";
 
+  /**
+   * Then the scripted path ({@code kubetutor run FILE}, {@code -c}, grading) on a session of its own:
+   * a lent command tree, the script runner, a bare pod running a shell command, a re-apply (the
+   * three-way merge), and deletes by label and by name, as in the course's transcript.
+   */
+  static final String SCRIPT = String.join("\n",
+      "kubectl apply -f pod.yml",
+      "kubectl apply -f deployment.yml",
+      "kubectl get pods",
+      "kubectl delete pods --selector app=training --wait=false",
+      "kubectl delete pods hello",
+      "kubectl apply -f scaled.yml",
+      "kubectl get pods --selector app=training",
+      "kubectl describe deployment training", "");
+
+  static final String POD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n"
+      + "    - name: hello\n      image: ubuntu:22.04\n      command: ['sh', '-c', 'echo \"Hello, Kubernetes!\" && sleep 3600']\n";
+
   private ArchiveTraining() {}
 
   /** Runs the training session, drawing its screen on {@code screen}; returns the shell's status. */
@@ -55,6 +73,8 @@ public final class ArchiveTraining {
   static int run(OutputStream screen, Path dir) throws IOException {
     try {
       Files.writeString(dir.resolve("deployment.yml"), MANIFEST);
+      Files.writeString(dir.resolve("scaled.yml"), MANIFEST.replace("replicas: 2", "replicas: 4"));
+      Files.writeString(dir.resolve("pod.yml"), POD);
       SessionOptions options = new SessionOptions("sim", null, 1, "virtual", Duration.ofSeconds(5), dir,
           true, false, true, false, null, dir.resolve("state"));
       CountDownLatch left = new CountDownLatch(1);
@@ -62,12 +82,26 @@ public final class ArchiveTraining {
           .type("xterm-256color").size(new Size(120, 40)).encoding(StandardCharsets.UTF_8)
           .streams(new Keyboard(KEYSTROKES, left), screen)
           .build()) {
-        return new Shell(terminal, options).fresh(true).awaitWarmUpBeforeLeaving().run();
+        int shell = new Shell(terminal, options).fresh(true).awaitWarmUpBeforeLeaving().run();
+        int script = script(screen, dir);
+        return shell != 0 ? shell : script;
       } finally {
         left.countDown();
       }
     } finally {
       delete(dir);
+    }
+  }
+
+  private static int script(OutputStream screen, Path dir) throws IOException {
+    SessionOptions options = new SessionOptions("sim", null, 1, "virtual", Duration.ofSeconds(5), dir,
+        false, false, false, false, null, null);
+    java.io.PrintWriter w = new java.io.PrintWriter(new java.io.OutputStreamWriter(screen, StandardCharsets.UTF_8));
+    try (Session session = new Session(options, w, w, InputStream.nullInputStream())) {
+      session.warmUpInBackground();
+      return new ScriptRunner(session, true).run(new java.io.BufferedReader(new java.io.StringReader(SCRIPT)));
+    } finally {
+      w.flush();
     }
   }
 

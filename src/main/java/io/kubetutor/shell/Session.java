@@ -4,6 +4,8 @@ import io.kubetutor.cluster.Cluster;
 import io.kubetutor.kubectl.Kubectl;
 import io.kubetutor.kubectl.KubectlEnv;
 import io.kubetutor.kubectl.Suggest;
+import io.kubetutor.lesson.HistoryEntry;
+import io.kubetutor.lesson.LessonHost;
 import io.kubetutor.shell.editor.Editors;
 import io.kubetutor.sim.SimCluster;
 import java.io.InputStream;
@@ -26,10 +28,7 @@ import java.util.function.Supplier;
  * shell, {@code run FILE}, {@code -c} and the grader all execute lines through {@link #execute}, so
  * they print exactly the same thing.
  */
-public final class Session implements KubectlEnv, AutoCloseable {
-
-  /** A command the session ran, for lesson checks ("the student deleted two pods"). */
-  public record HistoryEntry(String line, List<String> words, int exitCode, Instant clusterTime) {}
+public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
 
   /** Notified after every command; lessons check quietly through this. */
   public interface Listener {
@@ -41,7 +40,15 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private final PrintWriter err;
   private final InputStream in;
   private final ContextManager contexts;
-  private final java.util.concurrent.FutureTask<Kubectl> kubectl;
+  /** Interactive sessions: their own tree, built by the warm-up thread or the first command. */
+  private final java.util.concurrent.FutureTask<KubectlPool.BoundTree> ownTree;
+  /**
+   * Other sessions: a tree borrowed from {@link KubectlPool} at the first command and given back on
+   * close, or (the warm-up's rehearsal) the tree of another session, used one command at a time.
+   */
+  private KubectlPool.BoundTree borrowed;
+  private boolean treeOfAnotherSession;
+  private boolean closed;
   private final Thread warmUp;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
   private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
@@ -61,10 +68,11 @@ public final class Session implements KubectlEnv, AutoCloseable {
     this.workdir = options.workdir().toAbsolutePath().normalize();
     this.namespaceOverride = options.namespace();
     this.contexts = new ContextManager(this, options);
-    this.kubectl = new java.util.concurrent.FutureTask<>(() -> {
-      Kubectl k = new Kubectl(this);
-      k.setDebug(options.debug());
-      return k;
+    this.ownTree = new java.util.concurrent.FutureTask<>(() -> {
+      KubectlPool.BoundTree tree = new KubectlPool.BoundTree();
+      tree.bindTo(this);
+      tree.kubectl.setDebug(options.debug());
+      return tree;
     });
     for (Builtin b : Builtins.create()) register(b);
     if (options.interactive()) {
@@ -72,15 +80,14 @@ public final class Session implements KubectlEnv, AutoCloseable {
       // on a background thread the shell starts once its line reader is built (startWarmUp), while the
       // student reads it and types. The first command waits for whatever is not ready.
       warmUp = new Thread(() -> {
-        kubectl.run();
+        ownTree.run();
         contexts.warmUp();
         Warmup.serialization();
-        Warmup.firstCommands();
+        Warmup.firstCommands(this);
       }, "kubetutor-warmup");
       warmUp.setDaemon(true);
     } else {
       warmUp = null;
-      kubectl.run();
     }
   }
 
@@ -90,6 +97,37 @@ public final class Session implements KubectlEnv, AutoCloseable {
    */
   synchronized void startWarmUp() {
     if (warmUp != null && warmUp.getState() == Thread.State.NEW) warmUp.start();
+  }
+
+  /**
+   * Scripts ({@code run FILE}, {@code -c}, piped input): boots the simulator and loads the YAML and
+   * model machinery on a second thread while this one builds the command tree and reads the first
+   * command, so a cold run uses both cores for its start. The simulator is the one the commands use
+   * (same seed, same objects, whichever thread boots it); the first command waits for it if needed.
+   */
+  public void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        contexts.warmUp();
+        Warmup.serialization();
+      } catch (RuntimeException | Error e) {
+        // Only a head start: a simulator that cannot boot fails again, reported, at the first command.
+      }
+    }, "kubetutor-warmup");
+    t.setDaemon(true);
+    t.start();
+    kubectl();  // meanwhile, on this thread: the first command needs the tree before the simulator
+  }
+
+  /**
+   * Runs this (non-interactive) session's kubectl commands on {@code owner}'s tree, one command at a
+   * time under the tree's lock: the warm-up rehearses the student's first commands on the tree the
+   * student will use, instead of building a second one.
+   */
+  synchronized void useTreeOf(Session owner) {
+    if (warmUp != null || borrowed != null) throw new IllegalStateException("this session already has a command tree");
+    borrowed = owner.tree();
+    treeOfAnotherSession = true;
   }
 
   /** Waits until the background warm-up (interactive sessions only) has finished. */
@@ -142,9 +180,22 @@ public final class Session implements KubectlEnv, AutoCloseable {
 
   public SessionOptions options() { return options; }
   public Kubectl kubectl() {
-    kubectl.run();  // no-op when the warm-up thread already built it or is building it
+    return tree().kubectl;
+  }
+
+  private KubectlPool.BoundTree tree() {
+    if (warmUp == null) {
+      synchronized (this) {
+        if (!closed) {
+          if (borrowed == null) borrowed = KubectlPool.borrow(this, options.debug());
+          return borrowed;
+        }
+      }
+      // Used after close (some tests read the tree afterwards): a tree of its own, built below.
+    }
+    ownTree.run();  // no-op when the warm-up thread already built it or is building it
     try {
-      return kubectl.get();
+      return ownTree.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while loading the command tree", e);
@@ -153,24 +204,35 @@ public final class Session implements KubectlEnv, AutoCloseable {
     }
   }
   public Map<String, Builtin> builtins() { return Collections.unmodifiableMap(builtins); }
-  public List<HistoryEntry> history() { synchronized (history) { return List.copyOf(history); } }
+  @Override public List<HistoryEntry> history() { synchronized (history) { return List.copyOf(history); } }
   public ContextManager contextManager() { return contexts; }
   public void setWidth(int width) { this.width = width; }
   public void setWorkdir(Path dir) { this.workdir = dir.toAbsolutePath().normalize(); }
   public void setNamespace(String ns) { this.namespaceOverride = ns; }
   public void addListener(Listener l) { listeners.add(l); }
-  public void addPromptPart(Supplier<String> part) { promptParts.add(part); }
+  @Override public void addPromptPart(Supplier<String> part) { promptParts.add(part); }
+
+  // ---- LessonHost ----
+
+  @Override public void afterEachCommand(java.util.function.Consumer<HistoryEntry> listener) {
+    listeners.add((session, entry) -> listener.accept(entry));
+  }
+  @Override public boolean onSimulatorContext() { return contexts.current().equals(ContextManager.SIM); }
+  @Override public void replaceSimulator(SimCluster sim) { contexts.replaceSimulator(sim); }
+  @Override public boolean realtime() { return options.realtime(); }
+  @Override public Path stateDir() { return options.stateDir(); }
+  @Override public boolean grading() { return options.grading(); }
   public boolean exitRequested() { return exitRequested; }
   public void requestExit() { exitRequested = true; }
 
   /** Per-session state of an extension (the lesson runner, ...), created on first use. */
   @SuppressWarnings("unchecked")
-  public synchronized <T> T extension(Class<T> type, Supplier<T> create) {
+  @Override public synchronized <T> T extension(Class<T> type, Supplier<T> create) {
     return (T) extensions.computeIfAbsent(type, k -> create.get());
   }
 
   /** The simulator, when the active backend is one (for {@code sim} and lesson setup). */
-  public SimCluster simulator() {
+  @Override public SimCluster simulator() {
     return cluster() instanceof SimCluster s ? s : null;
   }
 
@@ -232,7 +294,7 @@ public final class Session implements KubectlEnv, AutoCloseable {
   private int dispatch(List<String> words) throws Exception {
     String first = words.get(0);
     if (first.equals("kubectl") || first.equals("k")) {
-      return kubectl().execute(words.subList(1, words.size()));
+      return tree().execute(this, words.subList(1, words.size()));
     }
     Builtin builtin = builtins.get(first);
     if (builtin != null) {
@@ -293,6 +355,11 @@ public final class Session implements KubectlEnv, AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+      if (borrowed != null && !treeOfAnotherSession) KubectlPool.giveBack(borrowed);
+      borrowed = null;
+    }
     contexts.close();
   }
 }

@@ -19,6 +19,11 @@ class ArchiveTrainingTest {
         .contains("training-");
     // "kubectl get po<Tab>" ran as "kubectl get pods": the narrow table (the later "-o wide" one goes on to IP).
     assertThat(shown).containsPattern("READY   STATUS    RESTARTS   AGE\\r?\\ntraining-");
+    // The scripted part ran every command successfully.
+    assertThat(shown).contains("$ kubectl apply -f pod.yml\npod/hello created\n")
+        .contains("pod \"hello\" deleted\n")
+        .contains("deployment.apps/training configured\n")
+        .contains("Replicas:               4 desired");
   }
 
   @Test

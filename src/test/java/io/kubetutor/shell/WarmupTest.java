@@ -14,6 +14,29 @@ class WarmupTest {
   }
 
   @Test
+  void theRehearsalOnTheStudentsTreeLeavesTheStudentsSessionAsItWas() throws Exception {
+    Path dir = Files.createTempDirectory("kubetutor-warmup-test");
+    SessionOptions interactive = new SessionOptions("sim", null, 1, "virtual", java.time.Duration.ofSeconds(5), dir,
+        false, false, true, false, null, null);
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    try (Session student = new Session(interactive, new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+        java.io.InputStream.nullInputStream())) {
+      var tree = student.kubectl();
+      assertThat(Warmup.firstCommands(student)).isZero();
+      assertThat(out.toString()).isEmpty();
+      assertThat(err.toString()).isEmpty();
+      assertThat(student.history()).isEmpty();
+      assertThat(student.kubectl()).isSameAs(tree);
+      // The tree is bound to the student again: their commands print to their session, on their simulator.
+      assertThat(student.execute("kubectl get deployments")).isEqualTo(0);
+      assertThat(err.toString()).isEqualTo("No resources found in default namespace.\n");
+    } finally {
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  @Test
   void anInteractiveSessionWarmsUpOnlyWhenTheShellSaysSoAndTheWaitEnds() throws Exception {
     Path dir = Files.createTempDirectory("kubetutor-warmup-test");
     SessionOptions interactive = new SessionOptions("sim", null, 1, "virtual", java.time.Duration.ofSeconds(5), dir,

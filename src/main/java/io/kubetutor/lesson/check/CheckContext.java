@@ -1,7 +1,7 @@
 package io.kubetutor.lesson.check;
 
 import io.kubetutor.cluster.Cluster;
-import io.kubetutor.shell.Session.HistoryEntry;
+import io.kubetutor.lesson.HistoryEntry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

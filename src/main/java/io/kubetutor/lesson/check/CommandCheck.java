@@ -1,6 +1,6 @@
 package io.kubetutor.lesson.check;
 
-import io.kubetutor.shell.Session.HistoryEntry;
+import io.kubetutor.lesson.HistoryEntry;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

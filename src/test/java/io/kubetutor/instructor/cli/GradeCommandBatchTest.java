@@ -1,4 +1,4 @@
-package io.kubetutor.lesson.cli;
+package io.kubetutor.instructor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.kubetutor.shell.markdown;
+package io.kubetutor.lesson.markdown;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.kubetutor.lesson.grade;
+package io.kubetutor.instructor.grade;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.kubetutor.lesson.grade;
+package io.kubetutor.instructor.grade;
 
 import io.kubetutor.lesson.Lesson;
 import io.kubetutor.lesson.LessonRunner;
@@ -17,25 +17,44 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import io.kubetutor.shell.builtins.SimBuiltin;
+import io.kubetutor.sim.SimSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replays a transcript in a fresh virtual-clock simulator with the lesson's setup and seed, in
  * grading mode (built-ins that reach the host are refused), and scores every check. Check results
  * latch per step (see {@link LessonRunner}), so a transcript that completes half the steps earns
- * half the points. The student's workspace, if given, is copied: grading never changes it.
+ * half the points. The student's workspace, if given, is copied: grading never changes it. One
+ * grader serves a batch: it runs each lesson's setup once and starts every transcript from a copy
+ * of the simulator it left (see {@link #startState}).
  */
 public final class Grader {
 
   private final Duration thinkTime;
   private final GradeLimits limits;
+  private final boolean reuseStartState;
+  /** Per lesson: the simulator right after its setup, or empty when it cannot be snapshotted. */
+  private final Map<Lesson, Optional<SimSnapshot>> startStates = new ConcurrentHashMap<>();
 
-  public Grader(Duration thinkTime, GradeLimits limits) {
+  /**
+   * {@code reuseStartState}: run each lesson's setup once and start every transcript from a snapshot
+   * of the simulator after it (the same state, byte for byte; see {@link SimSnapshot}), instead of
+   * booting a simulator and replaying the setup per transcript.
+   */
+  public Grader(Duration thinkTime, GradeLimits limits, boolean reuseStartState) {
     this.thinkTime = thinkTime;
     this.limits = limits;
+    this.reuseStartState = reuseStartState;
+  }
+
+  public Grader(Duration thinkTime, GradeLimits limits) {
+    this(thinkTime, limits, true);
   }
 
   public Grader(Duration thinkTime) {
@@ -51,13 +70,13 @@ public final class Grader {
     Path workspace = Files.createTempDirectory("kubetutor-grade-");
     try {
       if (studentWorkspace != null) copyTree(studentWorkspace, workspace);
-      SessionOptions options = new SessionOptions("sim", null, lesson.setup().seed(), "virtual", thinkTime, workspace,
-          false, false, false, true, null, null);
+      SimSnapshot startState = reuseStartState ? startState(lesson) : null;
       CountingWriter counter = new CountingWriter();
       PrintWriter sink = new PrintWriter(counter);
-      try (Session session = new Session(options, sink, sink, new ByteArrayInputStream(new byte[0]))) {
+      try (Session session = new Session(options(lesson, workspace), sink, sink, new ByteArrayInputStream(new byte[0]))) {
         LessonRunner runner = LessonRunner.of(session);
-        runner.start(lesson, false);
+        if (startState != null) runner.start(lesson, startState);
+        else runner.start(lesson, false);
         Instant start = session.cluster().clock().now();
         String stoppedBy = "";
         int ran = 0;
@@ -99,6 +118,35 @@ public final class Grader {
     } finally {
       GraderFiles.deleteTree(workspace);
     }
+  }
+
+  private SessionOptions options(Lesson lesson, Path workspace) {
+    return new SessionOptions("sim", null, lesson.setup().seed(), "virtual", thinkTime, workspace,
+        false, false, false, true, null, null);
+  }
+
+  /**
+   * The lesson's start state, built once: its setup run in a throwaway grading session with an empty
+   * workspace (the simulator's part of a setup never reads the workspace), then snapshotted. Empty
+   * when the setup fails or cannot be snapshotted: each transcript then runs the setup itself, and
+   * reports the failure as before.
+   */
+  private SimSnapshot startState(Lesson lesson) {
+    return startStates.computeIfAbsent(lesson, l -> {
+      Path empty = null;
+      PrintWriter sink = new PrintWriter(Writer.nullWriter());
+      try {
+        empty = Files.createTempDirectory("kubetutor-grade-setup-");
+        try (Session session = new Session(options(l, empty), sink, sink, new ByteArrayInputStream(new byte[0]))) {
+          LessonRunner.of(session).start(l, false);
+          return Optional.of(SimSnapshot.of(session.simulator()));
+        }
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      } finally {
+        if (empty != null) GraderFiles.deleteTree(empty);
+      }
+    }).orElse(null);
   }
 
   /** The duration of a {@code sim advance DURATION} line, or null for any other command. */

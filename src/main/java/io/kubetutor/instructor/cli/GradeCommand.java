@@ -1,12 +1,12 @@
-package io.kubetutor.lesson.cli;
+package io.kubetutor.instructor.cli;
 
 import io.kubetutor.lesson.Lesson;
 import io.kubetutor.lesson.LessonException;
 import io.kubetutor.lesson.LessonLoader;
-import io.kubetutor.lesson.grade.GradeReport;
-import io.kubetutor.lesson.grade.Grader;
-import io.kubetutor.lesson.grade.ReportFormat;
-import io.kubetutor.lesson.grade.Transcript;
+import io.kubetutor.instructor.grade.GradeReport;
+import io.kubetutor.instructor.grade.Grader;
+import io.kubetutor.instructor.grade.ReportFormat;
+import io.kubetutor.instructor.grade.Transcript;
 import io.kubetutor.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
-package io.kubetutor.lesson.cli;
+package io.kubetutor.instructor.cli;
 
 import io.kubetutor.lesson.LessonException;
 import io.kubetutor.lesson.LessonLoader;
-import io.kubetutor.lesson.LessonTester;
+import io.kubetutor.instructor.LessonTester;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

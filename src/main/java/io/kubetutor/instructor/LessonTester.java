@@ -1,5 +1,8 @@
-package io.kubetutor.lesson;
+package io.kubetutor.instructor;
 
+import io.kubetutor.lesson.Lesson;
+import io.kubetutor.lesson.LessonRunner;
+import io.kubetutor.lesson.Step;
 import io.kubetutor.lesson.check.CheckResult;
 import io.kubetutor.shell.Session;
 import io.kubetutor.shell.SessionOptions;
@@ -61,7 +64,7 @@ public final class LessonTester {
       Thread.currentThread().interrupt();
       problems.add("interrupted");
     } finally {
-      io.kubetutor.lesson.grade.GraderFiles.deleteTree(workspace);
+      io.kubetutor.instructor.grade.GraderFiles.deleteTree(workspace);
     }
     problems.addAll(passWithoutWork(lesson));
     return problems;
@@ -85,7 +88,7 @@ public final class LessonTester {
         }
       }
     } finally {
-      io.kubetutor.lesson.grade.GraderFiles.deleteTree(workspace);
+      io.kubetutor.instructor.grade.GraderFiles.deleteTree(workspace);
     }
     return problems;
   }

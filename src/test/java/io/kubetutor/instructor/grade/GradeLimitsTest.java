@@ -1,4 +1,4 @@
-package io.kubetutor.lesson.grade;
+package io.kubetutor.instructor.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
