@@ -45,7 +45,7 @@ final class GraphCopy {
     Uncopyable(String message) { super(message); }
   }
 
-  private static final sun.misc.Unsafe UNSAFE = unsafe();
+  private static final sun.misc.Unsafe UNSAFE = io.kubetutor.sim.store.RawAccess.required();
   private static final Map<Class<?>, Plan> PLANS = new ConcurrentHashMap<>();
   private static final Set<Object> CONSTANTS = Collections.newSetFromMap(Collections.synchronizedMap(new IdentityHashMap<>()));
   private static final Set<Class<?>> SCANNED = ConcurrentHashMap.newKeySet();
@@ -385,16 +385,6 @@ final class GraphCopy {
       return UNSAFE.objectFieldOffset(c.getDeclaredField(field));
     } catch (NoSuchFieldException e) {
       throw new IllegalStateException("this JDK's " + c.getName() + " has no field " + field, e);
-    }
-  }
-
-  private static sun.misc.Unsafe unsafe() {
-    try {
-      Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-      f.setAccessible(true);
-      return (sun.misc.Unsafe) f.get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("sun.misc.Unsafe is not available", e);
     }
   }
 }

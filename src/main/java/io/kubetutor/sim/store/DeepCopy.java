@@ -3,7 +3,6 @@ package io.kubetutor.sim.store;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetutor.cluster.Objects;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,19 +75,7 @@ final class DeepCopy {
     }
     if (!type.getName().startsWith(MODEL_PACKAGE)) throw new Unknown();
     Object out = type.getDeclaredConstructor().newInstance();
-    for (Field f : FIELDS.computeIfAbsent(type, DeepCopy::fields)) f.set(out, copy(f.get(value)));
+    for (Field f : FIELDS.computeIfAbsent(type, RawAccess::instanceFields)) f.set(out, copy(f.get(value)));
     return (T) out;
-  }
-
-  private static List<Field> fields(Class<?> type) {
-    List<Field> out = new ArrayList<>();
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers())) continue;
-        f.setAccessible(true);
-        out.add(f);
-      }
-    }
-    return out;
   }
 }

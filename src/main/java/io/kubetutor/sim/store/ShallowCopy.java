@@ -1,7 +1,6 @@
 package io.kubetutor.sim.store;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class ShallowCopy {
   private ShallowCopy() {}
 
   private static final Map<Class<?>, Copier> COPIERS = new ConcurrentHashMap<>();
-  private static final sun.misc.Unsafe UNSAFE = unsafe();
+  private static final sun.misc.Unsafe UNSAFE = RawAccess.UNSAFE;
 
   @SuppressWarnings("unchecked")
   public static <T> T of(T object) {
@@ -74,7 +73,7 @@ public final class ShallowCopy {
       List<Long> i = new ArrayList<>();
       List<Long> b = new ArrayList<>();
       List<Long> d = new ArrayList<>();
-      for (Field f : fields(type)) {
+      for (Field f : RawAccess.instanceFields(type)) {
         long offset = UNSAFE.objectFieldOffset(f);
         Class<?> t = f.getType();
         if (!t.isPrimitive()) refs.add(offset);
@@ -135,7 +134,7 @@ public final class ShallowCopy {
 
     ReflectiveCopier(Class<?> type) {
       this.type = type;
-      this.fields = fields(type);
+      this.fields = RawAccess.instanceFields(type);
     }
 
     @Override
@@ -147,28 +146,6 @@ public final class ShallowCopy {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot copy " + type.getName(), e);
       }
-    }
-  }
-
-  private static List<Field> fields(Class<?> type) {
-    List<Field> out = new ArrayList<>();
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers())) continue;
-        f.setAccessible(true);
-        out.add(f);
-      }
-    }
-    return out;
-  }
-
-  private static sun.misc.Unsafe unsafe() {
-    try {
-      Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-      f.setAccessible(true);
-      return (sun.misc.Unsafe) f.get(null);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      return null;
     }
   }
 }
