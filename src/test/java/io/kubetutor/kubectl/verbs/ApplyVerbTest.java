@@ -6,16 +6,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.SessionHarness;
+import io.kubetutor.shell.SessionTest;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Golden tests of {@code kubectl apply}, {@code create -f} and {@code replace -f}. */
-class ApplyVerbTest {
+class ApplyVerbTest extends SessionTest {
 
   static final String DEPLOY = """
       apiVersion: apps/v1
@@ -43,19 +40,6 @@ class ApplyVerbTest {
 
   static final String POD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n"
       + "  - name: c\n    image: busybox\n    command: [sleep, '3600']\n";
-
-  @TempDir Path dir;
-  SessionHarness sh;
-
-  @BeforeEach
-  void start() {
-    sh = new SessionHarness(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    sh.close();
-  }
 
   private void write(String name, String text) throws Exception {
     Files.writeString(dir.resolve(name), text);

@@ -7,30 +7,14 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.SessionHarness;
+import io.kubetutor.shell.SessionTest;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Golden tests of the imperative create forms: messages, errors and client dry-run YAML. */
-class CreateSubcommandsTest {
-
-  @TempDir Path dir;
-  SessionHarness sh;
-
-  @BeforeEach
-  void start() {
-    sh = new SessionHarness(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    sh.close();
-  }
+class CreateSubcommandsTest extends SessionTest {
 
   @Test
   void createDeploymentStoresLabelledObject() {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.Session;
 import io.kubetutor.shell.SessionHarness;
+import io.kubetutor.shell.SessionTest;
 import io.kubetutor.shell.SessionHarness.Result;
 import io.kubetutor.shell.SessionOptions;
 import java.io.ByteArrayInputStream;
@@ -14,31 +15,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden tests: exec runs in the pod's own container context (files, volumes, env, stdin, exit codes and
  * errors), on the virtual clock.
  */
-class ExecInContainerTest {
-
-  @TempDir Path dir;
-  SessionHarness sh;
-
-  @BeforeEach
-  void start() {
-    sh = new SessionHarness(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    sh.close();
-  }
+class ExecInContainerTest extends SessionTest {
 
   private void apply(String file, String yaml) throws IOException {
     Files.writeString(dir.resolve(file), yaml);

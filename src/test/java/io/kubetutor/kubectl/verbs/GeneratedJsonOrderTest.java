@@ -3,33 +3,17 @@ package io.kubetutor.kubectl.verbs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubetutor.shell.SessionHarness;
+import io.kubetutor.shell.SessionTest;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden tests of {@code -o json} key order: objects kubectl builds itself are Go structs, so JSON
  * follows struct field order (kind before apiVersion, metadata name first, maps sorted), while
  * objects read from files or the server as unstructured come out sorted.
  */
-class GeneratedJsonOrderTest {
-
-  @TempDir Path dir;
-  SessionHarness sh;
-
-  @BeforeEach
-  void start() {
-    sh = new SessionHarness(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    sh.close();
-  }
+class GeneratedJsonOrderTest extends SessionTest {
 
   @Test
   void createDeploymentDryRunJsonFollowsTheGoStruct() {

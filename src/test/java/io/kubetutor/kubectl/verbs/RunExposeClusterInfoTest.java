@@ -6,30 +6,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.SessionHarness;
+import io.kubetutor.shell.SessionTest;
 import io.kubetutor.shell.SessionHarness.Result;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Golden tests of run, expose and cluster-info. */
-class RunExposeClusterInfoTest {
-
-  @TempDir Path dir;
-  SessionHarness sh;
-
-  @BeforeEach
-  void start() {
-    sh = new SessionHarness(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    sh.close();
-  }
+class RunExposeClusterInfoTest extends SessionTest {
 
   @Test
   void runCreatesPodLabelledRun() {
