@@ -35,9 +35,7 @@ public final class LessonTester {
     Path workspace = Files.createTempDirectory("kubetutor-lesson-test-");
     StringWriter output = new StringWriter();
     PrintWriter pw = new PrintWriter(output);
-    SessionOptions options = new SessionOptions("sim", null, lesson.setup().seed(), "virtual", Duration.ofSeconds(5),
-        workspace, false, false, false, false, null, null);
-    try (Session session = new Session(options, pw, pw, new ByteArrayInputStream(new byte[0]))) {
+    try (Session session = new Session(options(lesson, workspace), pw, pw, new ByteArrayInputStream(new byte[0]))) {
       LessonRunner runner = LessonRunner.of(session);
       runner.start(lesson, false);
       for (int i = 0; i < lesson.steps().size(); i++) {
@@ -70,14 +68,18 @@ public final class LessonTester {
     return problems;
   }
 
+  /** A scripted session on the lesson's seeded simulator, working in {@code workspace}. */
+  private static SessionOptions options(Lesson lesson, Path workspace) {
+    return new SessionOptions("sim", null, lesson.setup().seed(), "virtual", Duration.ofSeconds(5), workspace, false,
+        false, false, false, null, null);
+  }
+
   /** Steps whose checks all pass in the start state, with no command typed: they grade nothing. */
   private static List<String> passWithoutWork(Lesson lesson) throws IOException {
     List<String> problems = new ArrayList<>();
     Path workspace = Files.createTempDirectory("kubetutor-lesson-idle-");
     PrintWriter sink = new PrintWriter(java.io.Writer.nullWriter());
-    SessionOptions options = new SessionOptions("sim", null, lesson.setup().seed(), "virtual", Duration.ofSeconds(5),
-        workspace, false, false, false, false, null, null);
-    try (Session session = new Session(options, sink, sink, new ByteArrayInputStream(new byte[0]))) {
+    try (Session session = new Session(options(lesson, workspace), sink, sink, new ByteArrayInputStream(new byte[0]))) {
       LessonRunner runner = LessonRunner.of(session);
       runner.start(lesson, false);
       for (int i = 0; i < lesson.steps().size(); i++) {
