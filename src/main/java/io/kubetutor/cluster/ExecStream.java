@@ -74,10 +74,10 @@ final class ExecStream implements WebSocket.Listener {
           default -> { } // resize or unknown channels carry nothing for us
         }
       }
-      // The kubelet writes the status last, after the command's output has been copied.
+      // The kubelet writes the status last, after the command's output has been copied; the
+      // caller closes the socket once it has the result.
       if (channel == STATUS) {
         finish();
-        ws.sendClose(1000, "");
         return;
       }
     }
