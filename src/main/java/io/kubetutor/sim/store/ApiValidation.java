@@ -211,6 +211,11 @@ public final class ApiValidation {
 
   /** Any field besides the name is a volume source (emptyDir, persistentVolumeClaim, configMap, ...). */
   private static boolean hasSource(Volume v) {
+    // The usual sources first: the tree below is a conversion per volume on the create path.
+    if (v.getEmptyDir() != null || v.getPersistentVolumeClaim() != null || v.getConfigMap() != null
+        || v.getSecret() != null || v.getHostPath() != null || v.getProjected() != null) {
+      return true;
+    }
     com.fasterxml.jackson.databind.JsonNode tree = io.kubetutor.cluster.Objects.toTree(v);
     var fields = tree.fieldNames();
     while (fields.hasNext()) {
