@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,11 +30,6 @@ import java.util.function.Supplier;
  * they print exactly the same thing.
  */
 public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
-
-  /** Notified after every command; lessons check quietly through this. */
-  public interface Listener {
-    void afterCommand(Session session, HistoryEntry entry);
-  }
 
   private final SessionOptions options;
   private final PrintWriter out;
@@ -52,7 +48,8 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
   private final Thread warmUp;
   private final Map<String, Builtin> builtins = new LinkedHashMap<>();
   private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** Called after every command; lessons check quietly through this. */
+  private final List<Consumer<HistoryEntry>> listeners = new CopyOnWriteArrayList<>();
   private final List<Supplier<String>> promptParts = new CopyOnWriteArrayList<>();
   private final Map<Class<?>, Object> extensions = new HashMap<>();
   private Path workdir;
@@ -209,13 +206,12 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
   public void setWidth(int width) { this.width = width; }
   public void setWorkdir(Path dir) { this.workdir = dir.toAbsolutePath().normalize(); }
   public void setNamespace(String ns) { this.namespaceOverride = ns; }
-  public void addListener(Listener l) { listeners.add(l); }
   @Override public void addPromptPart(Supplier<String> part) { promptParts.add(part); }
 
   // ---- LessonHost ----
 
-  @Override public void afterEachCommand(java.util.function.Consumer<HistoryEntry> listener) {
-    listeners.add((session, entry) -> listener.accept(entry));
+  @Override public void afterEachCommand(Consumer<HistoryEntry> listener) {
+    listeners.add(listener);
   }
   @Override public boolean onSimulatorContext() { return contexts.current().equals(ContextManager.SIM); }
   @Override public void replaceSimulator(SimCluster sim) { contexts.replaceSimulator(sim); }
@@ -341,9 +337,9 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
   private int record(String line, List<String> words, int code) {
     HistoryEntry entry = new HistoryEntry(line, List.copyOf(words), code, cluster().clock().now());
     history.add(entry);
-    for (Listener l : listeners) {
+    for (Consumer<HistoryEntry> l : listeners) {
       try {
-        l.afterCommand(this, entry);
+        l.accept(entry);
       } catch (RuntimeException e) {
         if (options.debug()) e.printStackTrace(err);
       }
