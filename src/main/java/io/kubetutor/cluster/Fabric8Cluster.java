@@ -362,8 +362,8 @@ public final class Fabric8Cluster implements Cluster {
       return e;
     }
     body = body == null ? "" : body.strip();
-    if (body.startsWith("{")) return Fabric8Errors.fromResponse(code, body, "GET", path);
-    if (body.isEmpty()) return Fabric8Errors.fromResponse(code, body, "GET", path);
+    // A Status (JSON) or nothing at all: the API error as any other call shows it.
+    if (body.isEmpty() || body.startsWith("{")) return Fabric8Errors.fromResponse(code, body, "GET", path);
     return new ClusterException(code, "", "unable to upgrade connection: " + body);
   }
 
