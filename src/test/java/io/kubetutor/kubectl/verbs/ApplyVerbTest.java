@@ -6,13 +6,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubetutor.cluster.Objects;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.SessionHarness;
-import io.kubetutor.shell.SessionTest;
+import io.kubetutor.shell.SessionFixture;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** Golden tests of {@code kubectl apply}, {@code create -f} and {@code replace -f}. */
-class ApplyVerbTest extends SessionTest {
+class ApplyVerbTest extends SessionFixture {
 
   static final String DEPLOY = """
       apiVersion: apps/v1

@@ -7,14 +7,14 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.SessionHarness;
-import io.kubetutor.shell.SessionTest;
+import io.kubetutor.shell.SessionFixture;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Golden tests of the imperative create forms: messages, errors and client dry-run YAML. */
-class CreateSubcommandsTest extends SessionTest {
+class CreateSubcommandsTest extends SessionFixture {
 
   @Test
   void createDeploymentStoresLabelledObject() {

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.Session;
 import io.kubetutor.shell.SessionHarness;
-import io.kubetutor.shell.SessionTest;
+import io.kubetutor.shell.SessionFixture;
 import io.kubetutor.shell.SessionHarness.Result;
 import io.kubetutor.shell.SessionOptions;
 import java.io.ByteArrayInputStream;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Golden tests: exec runs in the pod's own container context (files, volumes, env, stdin, exit codes and
  * errors), on the virtual clock.
  */
-class ExecInContainerTest extends SessionTest {
+class ExecInContainerTest extends SessionFixture {
 
   private void apply(String file, String yaml) throws IOException {
     Files.writeString(dir.resolve(file), yaml);

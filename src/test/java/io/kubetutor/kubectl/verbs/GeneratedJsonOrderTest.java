@@ -3,7 +3,7 @@ package io.kubetutor.kubectl.verbs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubetutor.shell.SessionHarness;
-import io.kubetutor.shell.SessionTest;
+import io.kubetutor.shell.SessionFixture;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * follows struct field order (kind before apiVersion, metadata name first, maps sorted), while
  * objects read from files or the server as unstructured come out sorted.
  */
-class GeneratedJsonOrderTest extends SessionTest {
+class GeneratedJsonOrderTest extends SessionFixture {
 
   @Test
   void createDeploymentDryRunJsonFollowsTheGoStruct() {

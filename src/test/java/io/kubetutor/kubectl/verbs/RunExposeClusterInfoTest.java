@@ -6,14 +6,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.shell.SessionHarness;
-import io.kubetutor.shell.SessionTest;
+import io.kubetutor.shell.SessionFixture;
 import io.kubetutor.shell.SessionHarness.Result;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Golden tests of run, expose and cluster-info. */
-class RunExposeClusterInfoTest extends SessionTest {
+class RunExposeClusterInfoTest extends SessionFixture {
 
   @Test
   void runCreatesPodLabelledRun() {
