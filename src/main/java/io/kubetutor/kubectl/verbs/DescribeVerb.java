@@ -25,7 +25,9 @@ import io.kubetutor.print.ResourceTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,8 +62,12 @@ public final class DescribeVerb extends Verb {
       description = "If true, display events related to the described object.")
   boolean showEvents = true;
 
+  /** Events listed once per namespace for this command (see {@link #eventsByObject}). */
+  private final Map<String, Map<String, List<Event>>> eventsByNamespace = new HashMap<>();
+
   @Override
   protected int run() {
+    eventsByNamespace.clear();
     if (args.isEmpty()) {
       err().println("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete"
           + " list of supported resources.");
@@ -231,11 +237,27 @@ public final class DescribeVerb extends Verb {
   }
 
   private List<Event> events(HasMetadata o, String ns) {
+    Map<String, List<Event>> byObject = eventsByNamespace.computeIfAbsent(String.valueOf(ns), k -> eventsByObject(ns));
+    return DescribeWriter.about(o, byObject.getOrDefault(o.getKind() + "/" + o.getMetadata().getName(), List.of()));
+  }
+
+  /**
+   * A namespace's events by the kind and name they are about. kubectl asks the server once per
+   * object; listing once per command keeps {@code describe pods} linear when there are thousands.
+   */
+  private Map<String, List<Event>> eventsByObject(String ns) {
+    Map<String, List<Event>> byObject = new HashMap<>();
     try {
-      return DescribeWriter.about(o, cluster().list(ResourceKind.EVENT, ns, Selector.EVERYTHING, FieldSelector.EVERYTHING));
+      for (HasMetadata h : cluster().list(ResourceKind.EVENT, ns, Selector.EVERYTHING, FieldSelector.EVERYTHING)) {
+        if (h instanceof Event e && e.getInvolvedObject() != null) {
+          byObject.computeIfAbsent(e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName(),
+              k -> new ArrayList<>()).add(e);
+        }
+      }
     } catch (ClusterException e) {
-      return List.of();
+      return Map.of();
     }
+    return byObject;
   }
 
   private static boolean ownedBy(HasMetadata child, HasMetadata owner) {

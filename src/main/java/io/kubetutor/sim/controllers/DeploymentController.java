@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.DeleteOptions;
@@ -233,7 +234,8 @@ public final class DeploymentController implements Reconciler {
     if (v.getIntVal() != null) return v.getIntVal();
     String s = v.getStrVal();
     if (s.endsWith("%")) {
-      double pct = Integer.parseInt(s.substring(0, s.length() - 1)) * total / 100.0;
+      // Go scales in float64: an int product would overflow past 21 million replicas at 100%.
+      double pct = (double) Integer.parseInt(s.substring(0, s.length() - 1)) * total / 100.0;
       return (int) (roundUp ? Math.ceil(pct) : Math.floor(pct));
     }
     return Integer.parseInt(s);
@@ -676,7 +678,44 @@ public final class DeploymentController implements Reconciler {
         }
       }
     }
+    if (!paused) replicaFailure(st, currentNew, all);
     if (!java.util.Objects.equals(d.getStatus(), st)) plane.store().updateStatus(next);
+  }
+
+  /**
+   * The ReplicaFailure condition of the new ReplicaSet (else of an old one) becomes the
+   * Deployment's, and goes when none has one ({@code getReplicaFailures} in the rollout sync).
+   */
+  private static void replicaFailure(DeploymentStatus st, ReplicaSet newRs, List<ReplicaSet> all) {
+    ReplicaSetCondition failure = failureOf(newRs);
+    for (int i = 0; failure == null && i < all.size(); i++) failure = failureOf(all.get(i));
+    DeploymentCondition old = condition(st, "ReplicaFailure");
+    if (failure == null && old == null) return;
+    if (failure != null && old != null && failure.getStatus().equals(old.getStatus())
+        && java.util.Objects.equals(failure.getReason(), old.getReason())) {
+      return;  // SetDeploymentCondition leaves a condition of the same status and reason alone
+    }
+    List<DeploymentCondition> list = new ArrayList<>(st.getConditions() == null ? List.of() : st.getConditions());
+    list.removeIf(c -> "ReplicaFailure".equals(c.getType()));
+    if (failure != null) {
+      DeploymentCondition c = new DeploymentCondition();
+      c.setType("ReplicaFailure");
+      c.setStatus(failure.getStatus());
+      c.setReason(failure.getReason());
+      c.setMessage(failure.getMessage());
+      c.setLastUpdateTime(failure.getLastTransitionTime());
+      c.setLastTransitionTime(failure.getLastTransitionTime());
+      list.add(c);
+    }
+    st.setConditions(list);
+  }
+
+  private static ReplicaSetCondition failureOf(ReplicaSet rs) {
+    if (rs == null || rs.getStatus() == null || rs.getStatus().getConditions() == null) return null;
+    for (ReplicaSetCondition c : rs.getStatus().getConditions()) {
+      if ("ReplicaFailure".equals(c.getType())) return c;
+    }
+    return null;
   }
 
   private String lastParsedText;

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.DeleteOptions;
@@ -38,6 +39,8 @@ public final class ReplicaSetController implements Reconciler {
   private final ControlPlane plane;
   /** Per ReplicaSet uid: the counts its status is made of, kept pod by pod. */
   private final Map<String, ReplicaSetPodCounts> counts = new HashMap<>();
+  /** Per ReplicaSet uid: how many syncs in a row failed to create or delete, for the retry back-off. */
+  private final Map<String, Integer> failedSyncs = new HashMap<>();
   /** Per pod: the uid of its controller as last seen, so a pod leaving a ReplicaSet is uncounted there. */
   private final Map<ObjectKey, String> controllerOfPod = new HashMap<>();
 
@@ -51,7 +54,10 @@ public final class ReplicaSetController implements Reconciler {
   public void onChange(WatchEvent event, Consumer<ObjectKey> enqueue) {
     HasMetadata o = event.object();
     if (o instanceof ReplicaSet) {
-      if (event.type() == WatchEvent.Type.DELETED) counts.remove(o.getMetadata().getUid());
+      if (event.type() == WatchEvent.Type.DELETED) {
+        counts.remove(o.getMetadata().getUid());
+        failedSyncs.remove(o.getMetadata().getUid());
+      }
       enqueue.accept(ObjectKey.of(o));
     } else if (o instanceof Pod pod) {
       OwnerReference ref = Owners.controllerOf(pod);
@@ -94,10 +100,26 @@ public final class ReplicaSetController implements Reconciler {
     ReplicaSetPodCounts pods = counts.computeIfAbsent(rs.getMetadata().getUid(), u -> new ReplicaSetPodCounts(rs));
     pods.refresh(rs, plane.store(), plane.clock().now());
     claimPods(rs, pods);
-    if (!Owners.deleting(rs)) manageReplicas(rs, pods);
+    SyncFailure failure = Owners.deleting(rs) ? null : manageReplicas(rs, pods);
     // The store's writes above reached the counts through the watch; take them in.
     pods.refresh(rs, plane.store(), plane.clock().now());
-    updateStatus(rs, pods);
+    updateStatus(rs, pods, failure);
+    retryAfterFailure(rs, failure);
+  }
+
+  /**
+   * A failed sync is retried as the workqueue's rate limiter does: 5 ms doubling up to 1000 s.
+   * Watch events still wake the controller sooner, e.g. when a pod is deleted.
+   */
+  private void retryAfterFailure(ReplicaSet rs, SyncFailure failure) {
+    String uid = rs.getMetadata().getUid();
+    if (failure == null) {
+      failedSyncs.remove(uid);
+      return;
+    }
+    int n = failedSyncs.merge(uid, 1, Integer::sum);
+    long millis = n > 18 ? 1_000_000 : Math.min(1_000_000, 5L << (n - 1));
+    plane.requeueAfter(this, ObjectKey.of(rs), Duration.ofMillis(millis));
   }
 
   /**
@@ -140,8 +162,11 @@ public final class ReplicaSetController implements Reconciler {
     counted.refresh(rs, plane.store(), plane.clock().now());
   }
 
-  /** Creates or deletes pods towards {@code spec.replicas}; returns whether it tried to. */
-  private boolean manageReplicas(ReplicaSet rs, ReplicaSetPodCounts counted) {
+  /** Why creating or deleting pods stopped: FailedCreate or FailedDelete, and the server's message. */
+  private record SyncFailure(String reason, String message) {}
+
+  /** Creates or deletes pods towards {@code spec.replicas}; returns the first failure, or null. */
+  private SyncFailure manageReplicas(ReplicaSet rs, ReplicaSetPodCounts counted) {
     int activeCount = counted.replicas;
     int want = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
     int diff = activeCount - want;
@@ -159,7 +184,7 @@ public final class ReplicaSetController implements Reconciler {
           } catch (ClusterException e) {
             plane.event(rs, null, "Warning", "FailedCreate", "Error creating: " + e.getMessage(), name(), null);
             plane.trace(name(), rsName + " could not create a pod: " + e.getMessage());
-            return true;
+            return new SyncFailure("FailedCreate", e.getMessage());
           }
           plane.trace(name(), rsName + " has " + (activeCount + created) + " of " + want + " pods, creating "
               + pod.getMetadata().getName());
@@ -179,13 +204,13 @@ public final class ReplicaSetController implements Reconciler {
         } catch (ClusterException e) {
           if (e.isNotFound()) continue;
           plane.event(rs, null, "Warning", "FailedDelete", "Error deleting: " + e.getMessage(), name(), null);
-          return true;
+          return new SyncFailure("FailedDelete", e.getMessage());
         }
         plane.event(rs, null, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName(), name(),
             null);
       }
     }
-    return diff != 0;
+    return null;
   }
 
   private static Pod podFromTemplate(ReplicaSet rs) {
@@ -324,8 +349,11 @@ public final class ReplicaSetController implements Reconciler {
     return seconds == 0 ? 0 : 64 - Long.numberOfLeadingZeros(seconds);
   }
 
-  /** Writes the status counted over the pods rs controls that match its selector. */
-  private void updateStatus(ReplicaSet rs, ReplicaSetPodCounts counted) {
+  /**
+   * Writes the status counted over the pods rs controls that match its selector, with the
+   * {@code ReplicaFailure} condition while creating or deleting pods fails (and only then).
+   */
+  private void updateStatus(ReplicaSet rs, ReplicaSetPodCounts counted, SyncFailure failure) {
     Duration recheck = counted.settleAvailability(plane.clock().now());
     int replicas = counted.replicas;
     int fully = counted.fullyLabeled;
@@ -334,9 +362,10 @@ public final class ReplicaSetController implements Reconciler {
     if (recheck != null) plane.requeueAfter(this, ObjectKey.of(rs), recheck);
     ReplicaSetStatus old = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
     long generation = rs.getMetadata().getGeneration() == null ? 1 : rs.getMetadata().getGeneration();
+    List<ReplicaSetCondition> conditions = conditions(old.getConditions(), failure);
     if (eq(old.getReplicas(), replicas) && eq(old.getFullyLabeledReplicas(), fully) && eq(old.getReadyReplicas(), ready)
         && eq(old.getAvailableReplicas(), available) && old.getObservedGeneration() != null
-        && old.getObservedGeneration() == generation) {
+        && old.getObservedGeneration() == generation && conditions == old.getConditions()) {
       return;
     }
     ReplicaSet updated = io.kubetutor.sim.store.ShallowCopy.of(rs);  // only the status is written
@@ -346,9 +375,30 @@ public final class ReplicaSetController implements Reconciler {
     status.setReadyReplicas(ready == 0 ? null : ready);
     status.setAvailableReplicas(available == 0 ? null : available);
     status.setObservedGeneration(generation);
-    status.setConditions(old.getConditions());
+    status.setConditions(conditions);
     updated.setStatus(status);
     plane.store().updateStatus(updated);
+  }
+
+  /**
+   * The conditions with ReplicaFailure added on a failure it lacks, or removed once a sync
+   * succeeds; the same list when neither applies (as {@code calculateStatus} keeps an existing one).
+   */
+  private List<ReplicaSetCondition> conditions(List<ReplicaSetCondition> old, SyncFailure failure) {
+    List<ReplicaSetCondition> have = old == null ? List.of() : old;
+    boolean failing = have.stream().anyMatch(c -> "ReplicaFailure".equals(c.getType()));
+    if (failure != null && !failing) {
+      List<ReplicaSetCondition> out = new ArrayList<>(have);
+      out.add(new ReplicaSetCondition(io.kubetutor.sim.ApiTime.format(plane.clock().now()), failure.message(),
+          failure.reason(), "True", "ReplicaFailure"));
+      return out;
+    }
+    if (failure == null && failing) {
+      List<ReplicaSetCondition> out = new ArrayList<>(have);
+      out.removeIf(c -> "ReplicaFailure".equals(c.getType()));
+      return out.isEmpty() ? null : out;
+    }
+    return old;
   }
 
   private static boolean eq(Integer have, int want) {

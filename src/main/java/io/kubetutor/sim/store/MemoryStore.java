@@ -72,6 +72,15 @@ public final class MemoryStore implements Store {
   private Admission admission = Admission.NONE;
   private long resourceVersion = 1000;
 
+  /**
+   * The most pods the simulator holds. A real cluster runs out of etcd space or quota long before
+   * a typo such as {@code replicas: 20000000} is met; without a bound the controllers would create
+   * pods until the shell ran out of memory. Ten thousand replicas (the scale exercises) fit twice.
+   */
+  public static final int MAX_PODS = 20_000;
+
+  private int podLimit = MAX_PODS;
+
   public MemoryStore(SimClock clock, RandomGenerator random, Supplier<String> suffix) {
     this.clock = clock;
     this.random = random;
@@ -80,6 +89,9 @@ public final class MemoryStore implements Store {
   }
 
   public void setAdmission(Admission admission) { this.admission = admission; }
+
+  /** Lowers (or raises) {@link #MAX_PODS}, so tests can fill the cluster with a few pods. */
+  public void setPodLimit(int limit) { this.podLimit = limit; }
 
   public long resourceVersion() { return resourceVersion; }
 
@@ -190,6 +202,10 @@ public final class MemoryStore implements Store {
     admission.admit(kind, o, null);
     if (get(new ObjectKey(kind, meta.getNamespace(), meta.getName())) != null) {
       throw ClusterException.alreadyExists(kind.qualifiedPlural(), meta.getName());
+    }
+    if (kind == ResourceKind.POD && count(ResourceKind.POD) >= podLimit) {
+      throw ClusterException.forbidden("pods \"" + meta.getName() + "\" is forbidden: the simulated cluster is full: it"
+          + " holds at most " + podLimit + " pods");
     }
     meta.setUid(uid());
     meta.setResourceVersion(String.valueOf(++resourceVersion));
