@@ -4,14 +4,17 @@ import static io.kubetutor.print.Fixtures.pod;
 import static io.kubetutor.print.Fixtures.running;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetutor.robustness.BuildSeed;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** Any template either prints or fails with a kubectl-shaped {@link PrintException}, never another exception. */
+@AddLifecycleHook(BuildSeed.class)
 class JsonPathFuzzTest {
 
   private static final JsonNode TREE = Documents.list(List.of(pod("a", 1, running("c", true, 2))));

@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -24,6 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * {@code kubectl get pods}. One session serves every try, so whatever a line leaves behind is
  * met by the lines after it.
  */
+@AddLifecycleHook(BuildSeed.class)
 class CommandLineFuzzTest {
 
   private static Path dir;

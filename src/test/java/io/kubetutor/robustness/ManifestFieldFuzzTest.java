@@ -18,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -27,6 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * or map, or removed. Applying it ends in the object created or a kubectl-shaped error; time
  * passing lets every controller meet what was stored; the shell answers the next commands.
  */
+@AddLifecycleHook(BuildSeed.class)
 class ManifestFieldFuzzTest {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetutor.robustness.BuildSeed;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.junit.jupiter.api.Test;
 
 /** The client-side apply merge: what is kept, replaced, removed, and when nothing changes. */
+@AddLifecycleHook(BuildSeed.class)
 class ThreeWayMergeTest {
 
   private static final ObjectMapper M = new ObjectMapper();

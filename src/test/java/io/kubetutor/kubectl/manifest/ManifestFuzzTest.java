@@ -2,6 +2,7 @@ package io.kubetutor.kubectl.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubetutor.robustness.BuildSeed;
 import io.kubetutor.shell.SessionHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** Whatever a manifest holds, apply answers with a kubectl-shaped message, never an internal error. */
+@AddLifecycleHook(BuildSeed.class)
 class ManifestFuzzTest {
 
   private static final String BASE = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
