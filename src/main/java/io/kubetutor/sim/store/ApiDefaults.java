@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.ResourceKind;
 import io.kubetutor.sim.ControlPlane;
 import java.util.ArrayList;
@@ -295,7 +296,8 @@ public final class ApiDefaults {
     }
     if ("NodePort".equals(spec.getType()) || "LoadBalancer".equals(spec.getType())) {
       if (spec.getExternalTrafficPolicy() == null) spec.setExternalTrafficPolicy("Cluster");
-      Set<Integer> used = usedNodePorts();
+      Set<Integer> used = usedNodePorts(svc);
+      checkRequestedNodePorts(svc, used);
       if (spec.getPorts() != null) {
         for (ServicePort p : spec.getPorts()) {
           if (p.getNodePort() == null) {
@@ -326,9 +328,35 @@ public final class ApiDefaults {
     }
   }
 
-  private Set<Integer> usedNodePorts() {
+  /**
+   * The node-port allocator's checks on ports the manifest names, which the apiserver runs before
+   * validation: a refusal here is the whole answer. {@code used} then holds the requested ports too.
+   */
+  private static void checkRequestedNodePorts(Service svc, Set<Integer> used) {
+    List<ClusterException.Cause> causes = new ArrayList<>();
+    List<ServicePort> ports = svc.getSpec().getPorts() == null ? List.of() : svc.getSpec().getPorts();
+    for (int i = 0; i < ports.size(); i++) {
+      Integer nodePort = ports.get(i).getNodePort();
+      if (nodePort == null || nodePort == 0) continue;
+      String field = "spec.ports[" + i + "].nodePort";
+      if (nodePort < 30000 || nodePort > 32767) {
+        causes.add(new ClusterException.Cause(field, "Invalid value: " + nodePort
+            + ": provided port is not in the valid range. The range of valid ports is 30000-32767"));
+      } else if (!used.add(nodePort)) {
+        causes.add(new ClusterException.Cause(field, "Invalid value: " + nodePort + ": provided port is already allocated"));
+      }
+    }
+    if (!causes.isEmpty()) throw ClusterException.invalid("Service", "", svc.getMetadata().getName(), causes);
+  }
+
+  /** Node ports held by every Service but this one (an update keeps its own). */
+  private Set<Integer> usedNodePorts(Service self) {
     Set<Integer> used = new HashSet<>();
     for (Service s : plane.store().list(Service.class, null, null)) {
+      if (java.util.Objects.equals(s.getMetadata().getNamespace(), self.getMetadata().getNamespace())
+          && s.getMetadata().getName().equals(self.getMetadata().getName())) {
+        continue;
+      }
       if (s.getSpec() != null && s.getSpec().getPorts() != null) {
         for (ServicePort p : s.getSpec().getPorts()) if (p.getNodePort() != null) used.add(p.getNodePort());
       }

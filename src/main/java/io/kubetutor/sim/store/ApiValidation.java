@@ -7,12 +7,20 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.kubetutor.cluster.ClusterException;
 import io.kubetutor.cluster.ClusterException.Cause;
 import io.kubetutor.cluster.ResourceKind;
@@ -84,6 +92,9 @@ public final class ApiValidation {
         else workload(null, d.getSpec().getSelector(), d.getSpec().getTemplate(), "daemonset", old != null, oldSel,
             causes);
       }
+      case SERVICE -> service(((Service) o).getSpec(), causes);
+      case PERSISTENTVOLUMECLAIM -> claim(((PersistentVolumeClaim) o).getSpec(), causes);
+      case JOB -> job(((Job) o).getSpec(), causes);
       default -> { }
     }
     if (!causes.isEmpty()) {
@@ -249,6 +260,123 @@ public final class ApiValidation {
 
   static final String PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' "
       + "(e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+  private static final String PORT_RANGE_MSG = "must be between 1 and 65535, inclusive";
+  private static final List<String> SERVICE_TYPES = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
+  private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
+  private static final List<String> ACCESS_MODES = List.of("ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce",
+      "ReadWriteOncePod");
+
+  /** ValidateService (after defaulting): ports, their names, numbers and protocols, the type. */
+  private static void service(ServiceSpec spec, List<Cause> causes) {
+    if (spec == null) spec = new ServiceSpec();  // defaulting gives every Service a spec; be safe anyway
+    List<ServicePort> ports = spec.getPorts() == null ? List.of() : spec.getPorts();
+    boolean headless = "None".equals(spec.getClusterIP());
+    if (ports.isEmpty() && !headless && !"ExternalName".equals(spec.getType())) {
+      causes.add(new Cause("spec.ports", "Required value"));
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < ports.size(); i++) {
+      ServicePort sp = ports.get(i);
+      String p = "spec.ports[" + i + "]";
+      String name = sp.getName() == null ? "" : sp.getName();
+      if (ports.size() > 1 && name.isEmpty()) {
+        causes.add(new Cause(p + ".name", "Required value"));
+      } else if (!name.isEmpty()) {
+        label(name, p + ".name", causes);
+        if (!names.add(name)) causes.add(new Cause(p + ".name", "Duplicate value: \"" + name + "\""));
+      }
+      int port = sp.getPort() == null ? 0 : sp.getPort();
+      if (port < 1 || port > 65535) causes.add(new Cause(p + ".port", "Invalid value: " + port + ": " + PORT_RANGE_MSG));
+      String protocol = sp.getProtocol() == null ? "" : sp.getProtocol();
+      if (protocol.isEmpty()) causes.add(new Cause(p + ".protocol", "Required value"));
+      else if (!PROTOCOLS.contains(protocol)) causes.add(unsupported(p + ".protocol", protocol, PROTOCOLS));
+      targetPort(sp.getTargetPort(), p + ".targetPort", causes);
+    }
+    if (spec.getSelector() != null) labels(spec.getSelector(), "spec.selector", causes);
+    String type = spec.getType() == null ? "" : spec.getType();
+    if (type.isEmpty()) causes.add(new Cause("spec.type", "Required value"));
+    else if (!SERVICE_TYPES.contains(type)) causes.add(unsupported("spec.type", type, SERVICE_TYPES));
+    for (int i = 0; i < ports.size(); i++) {
+      Integer nodePort = ports.get(i).getNodePort();
+      if (nodePort == null || nodePort == 0) continue;
+      if ("ClusterIP".equals(type)) {
+        causes.add(new Cause("spec.ports[" + i + "].nodePort", "Forbidden: may not be used when `type` is 'ClusterIP'"));
+      }
+    }
+    // The node-port range and clashes are the allocator's, checked before validation (ApiDefaults).
+  }
+
+  /** ValidatePortNumOrName: a number in range or an IANA_SVC_NAME. An unset target port is Go's 0. */
+  private static void targetPort(IntOrString v, String field, List<Cause> causes) {
+    if (v == null || v.getStrVal() == null) {
+      int n = v == null || v.getIntVal() == null ? 0 : v.getIntVal();
+      if (n < 1 || n > 65535) causes.add(new Cause(field, "Invalid value: " + n + ": " + PORT_RANGE_MSG));
+      return;
+    }
+    String name = v.getStrVal();
+    List<String> problems = new ArrayList<>();
+    if (name.length() > 15) problems.add("must be no more than 15 characters");
+    if (!name.matches("[-a-z0-9]*")) problems.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+    if (!name.matches(".*[a-z].*")) problems.add("must contain at least one letter (a-z)");
+    if (name.contains("--")) problems.add("must not contain consecutive hyphens");
+    if (name.startsWith("-") || name.endsWith("-")) problems.add("must not begin or end with a hyphen");
+    for (String msg : problems) causes.add(invalid(field, name, msg));
+  }
+
+  /** ValidatePersistentVolumeClaimSpec: at least one known access mode and a positive storage request. */
+  private static void claim(PersistentVolumeClaimSpec spec, List<Cause> causes) {
+    List<String> modes = spec == null || spec.getAccessModes() == null ? List.of() : spec.getAccessModes();
+    if (modes.isEmpty()) causes.add(new Cause("spec.accessModes", "Required value: at least 1 access mode is required"));
+    for (String mode : modes) {
+      if (!ACCESS_MODES.contains(mode)) causes.add(unsupported("spec.accessModes", mode, ACCESS_MODES));
+    }
+    var requests = spec == null || spec.getResources() == null ? null : spec.getResources().getRequests();
+    Quantity storage = requests == null ? null : requests.get("storage");
+    if (storage == null) {
+      causes.add(new Cause("spec.resources[storage]", "Required value"));
+    } else if (!positive(storage)) {
+      causes.add(invalid("spec.resources[storage]", storage.toString(), "must be greater than zero"));
+    }
+  }
+
+  /** validateJobSpec: non-negative counts, a valid pod template, and a restart policy of OnFailure or Never. */
+  private static void job(JobSpec spec, List<Cause> causes) {
+    if (spec == null) spec = new JobSpec();
+    nonNegative(spec.getParallelism(), "spec.parallelism", causes);
+    nonNegative(spec.getCompletions(), "spec.completions", causes);
+    nonNegative(spec.getBackoffLimit(), "spec.backoffLimit", causes);
+    PodSpec podSpec = spec.getTemplate() == null || spec.getTemplate().getSpec() == null ? new PodSpec()
+        : spec.getTemplate().getSpec();
+    podSpec(podSpec, "spec.template.spec", causes);
+    String rp = podSpec.getRestartPolicy();
+    // Pod defaulting turns an unset policy into Always, so both mean the student gave none.
+    if (rp == null || rp.isEmpty() || rp.equals("Always")) {
+      causes.add(new Cause("spec.template.spec.restartPolicy", "Required value: valid values: \"OnFailure\", \"Never\""));
+    } else if (!rp.equals("OnFailure") && !rp.equals("Never")) {
+      causes.add(unsupported("spec.template.spec.restartPolicy", rp, List.of("OnFailure", "Never")));
+    }
+  }
+
+  private static boolean positive(Quantity q) {
+    try {
+      return Quantity.getAmountInBytes(q).signum() > 0;
+    } catch (RuntimeException e) {
+      return false;  // decoding refuses malformed quantities before this; a stored one is not worth a crash
+    }
+  }
+
+  private static void nonNegative(Integer value, String field, List<Cause> causes) {
+    if (value != null && value < 0) {
+      causes.add(new Cause(field, "Invalid value: " + value + ": must be greater than or equal to 0"));
+    }
+  }
+
+  private static Cause unsupported(String field, String value, List<String> supported) {
+    StringBuilder sb = new StringBuilder("Unsupported value: \"").append(value).append("\": supported values: ");
+    for (int i = 0; i < supported.size(); i++) sb.append(i == 0 ? "" : ", ").append('"').append(supported.get(i)).append('"');
+    return new Cause(field, sb.toString());
+  }
+
   private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
 
   /** ValidateRollingUpdateDeployment: each bound an integer ≥ 0 or a percentage; not both 0; at most 100% unavailable. */
