@@ -9,6 +9,10 @@ import io.kubetutor.lesson.LessonHost;
 import io.kubetutor.shell.editor.Editors;
 import io.kubetutor.sim.SimCluster;
 import java.io.InputStream;
+import io.kubetutor.shell.pipe.FilterException;
+import io.kubetutor.shell.pipe.LineFilter;
+import io.kubetutor.shell.pipe.LinePipe;
+import io.kubetutor.shell.pipe.TextFilters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +36,9 @@ import java.util.function.Supplier;
 public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
 
   private final SessionOptions options;
-  private final PrintWriter out;
-  private final PrintWriter err;
+  /** Where commands print; a pipe or a redirection replaces them for one command. */
+  private PrintWriter out;
+  private PrintWriter err;
   private final InputStream in;
   private final ContextManager contexts;
   /** Interactive sessions: their own tree, built by the warm-up thread or the first command. */
@@ -247,8 +252,10 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
     String trimmed = line.strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#")) return 0;
     List<String> words;
+    CommandLineSplitter.CommandLine commandLine;
     try {
-      words = CommandLineSplitter.split(trimmed);
+      commandLine = CommandLineSplitter.pipeline(trimmed);
+      words = commandLine.command();
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -264,7 +271,7 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
     int code;
     try {
       thinkTime();  // inside: time passing runs the simulator's controllers, and nothing may escape
-      code = dispatch(words);
+      code = commandLine.plain() ? dispatch(words) : dispatchPiped(commandLine);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       code = 130;
@@ -285,6 +292,44 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
     out.flush();
     err.flush();
     return record(trimmed, words, code);
+  }
+
+  /**
+   * Runs a command whose output goes through {@code |} filters or to a file, and whose errors may go
+   * to a file, nowhere ({@code 2>/dev/null}) or with the output ({@code 2>&1}). The status is the
+   * last filter's, as in a shell without pipefail.
+   */
+  private int dispatchPiped(CommandLineSplitter.CommandLine line) throws Exception {
+    List<LineFilter> filters = new ArrayList<>();
+    for (List<String> stage : line.filters()) {
+      try {
+        filters.add(TextFilters.of(stage));
+      } catch (FilterException e) {
+        err.println(e.getMessage());
+        return 2;
+      }
+    }
+    Redirection output = Redirection.open(this, line.redirect(), line.append());
+    Redirection errors = "&1".equals(line.errors()) ? null : Redirection.open(this, line.errors(), false);
+    if (output == Redirection.REFUSED || errors == Redirection.REFUSED) return 1;
+    PrintWriter terminalOut = out;
+    PrintWriter terminalErr = err;
+    LinePipe pipe = new LinePipe(filters, output == null ? terminalOut : output.writer());
+    out = new PrintWriter(pipe);
+    if ("&1".equals(line.errors())) err = out;
+    else if (errors != null) err = errors.writer();
+    int code;
+    try {
+      code = dispatch(line.command());
+    } finally {
+      out.flush();
+      pipe.close();
+      out = terminalOut;
+      err = terminalErr;
+    }
+    if (output != null && !output.save(this)) return 1;
+    if (errors != null && !errors.save(this)) return 1;
+    return filters.isEmpty() ? code : pipe.status();
   }
 
   private int dispatch(List<String> words) throws Exception {

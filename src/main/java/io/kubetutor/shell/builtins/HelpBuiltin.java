@@ -45,6 +45,12 @@ public final class HelpBuiltin implements Builtin {
       String names = b.aliases().isEmpty() ? b.name() : b.name() + ", " + String.join(", ", b.aliases());
       out.printf("  %-16s %s%n", names, b.summary());
     }
+    out.println();
+    out.println("Pipes and files, as in a shell:");
+    out.println("  kubectl get pods | grep web    output through " + String.join(", ",
+        io.kubetutor.shell.pipe.TextFilters.NAMES));
+    out.println("  kubectl get deploy web -o yaml > web.yml    output to a file (>> adds to it)");
+    out.println("  kubectl get pods nope 2>/dev/null           errors to a file, nowhere, or with the output (2>&1)");
     return 0;
   }
 }

@@ -16,8 +16,9 @@ final class ImageCatalogue {
   private ImageCatalogue() {}
 
   static void load(ImageRegistry r) {
-    for (String t : List.of("20.04", "22.04", "24.04", "latest")) {
-      long size = switch (t) { case "20.04" -> 27_508_786L; case "22.04" -> 29_534_055L; default -> 29_754_290L; };
+    // 18.04: the course's earlier semesters (sp21-sp23) used it in every manifest.
+    for (String t : List.of("18.04", "20.04", "22.04", "24.04", "latest")) {
+      long size = switch (t) { case "18.04" -> 25_691_281L; case "20.04" -> 27_508_786L; case "22.04" -> 29_534_055L; default -> 29_754_290L; };
       r.publish("ubuntu:" + t, size, List.of(), List.of("/bin/bash"), List.of(), PATH, "/");
     }
     for (String t : List.of("11", "12", "bookworm", "latest")) {
