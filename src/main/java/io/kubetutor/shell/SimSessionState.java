@@ -79,6 +79,21 @@ public final class SimSessionState {
     if (file == null) return;
     SimCluster sim = session.contextManager().startedSimulator();
     if (sim == null) return;
+    int objects = SimState.objectCount(sim);
+    if (objects > SimState.MAX_SAVED_OBJECTS) {
+      // An older save would be offered as "your last session": it is not, so it goes too.
+      boolean removed;
+      try {
+        removed = Files.deleteIfExists(file);
+      } catch (IOException e) {
+        removed = false;
+      }
+      session.err().println("note: the simulator was not saved: it holds " + objects + " objects, more than "
+          + SimState.MAX_SAVED_OBJECTS + " (a large scale-up?)" + (removed ? "; the previous save was removed" : "")
+          + ". Your next session starts with a fresh simulator.");
+      session.err().flush();
+      return;
+    }
     try {
       SimState.save(sim, file);
     } catch (IOException | RuntimeException e) {

@@ -1,8 +1,6 @@
 package io.kubetutor.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubetutor.cluster.Objects;
@@ -55,41 +53,93 @@ public final class SimState {
 
   private SimState() {}
 
-  /** The simulator as JSON, read under the engine lock so it is one consistent moment. */
-  public static String toJson(SimCluster sim) {
-    Engine engine = sim.engine();
-    return engine.read(() -> {
-      ObjectNode root = Objects.JSON.createObjectNode();
-      root.put("format", FORMAT);
-      root.put("version", VERSION);
-      root.put("clock", engine.clock().now().toString());
-      root.put("seed", sim.options().seed());
-      root.put("random", engine.seededRandom().state());
-      root.put("resourceVersion", engine.memoryStore().resourceVersion());
-      ObjectNode images = root.putObject("images");
-      ObjectNode tags = images.putObject("tags");
-      new TreeMap<>(engine.images().tags()).forEach((k, v) -> tags.set(k, SORTED.valueToTree(v)));
-      ObjectNode builds = images.putObject("builds");
-      new TreeMap<>(engine.images().builds()).forEach(builds::put);
-      ArrayNode objects = root.putArray("objects");
-      for (HasMetadata o : engine.memoryStore().all()) objects.add(Objects.toTree(o));
-      try {
-        return Objects.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot write simulator state: " + e.getMessage(), e);
-      }
+  /**
+   * The most objects a saved simulator may hold. A course session has a few hundred; a typo such as
+   * {@code replicas: 50000} makes well over a hundred thousand (pods and their events), which take
+   * minutes to write at exit and to read at the next start.
+   */
+  public static final int MAX_SAVED_OBJECTS = 10_000;
+
+  /** Larger files are not read at start: far past what {@link #MAX_SAVED_OBJECTS} objects take. */
+  static final long MAX_STATE_BYTES = 64L << 20;
+
+  /** How many objects the simulator holds (what {@link #MAX_SAVED_OBJECTS} bounds). */
+  public static int objectCount(SimCluster sim) {
+    return sim.engine().read(() -> {
+      int n = 0;
+      for (ResourceKind k : ResourceKind.values()) n += sim.engine().memoryStore().count(k);
+      return n;
     });
+  }
+
+  /** The simulator as JSON (what {@link #save} writes), read under the engine lock so it is one consistent moment. */
+  public static String toJson(SimCluster sim) {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try {
+      writeJson(sim, bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write simulator state: " + e.getMessage(), e);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Streams the state object by object, so a large simulator is never held twice in memory. */
+  private static void writeJson(SimCluster sim, java.io.OutputStream out) throws IOException {
+    Engine engine = sim.engine();
+    try {
+      engine.read(() -> {
+        try (com.fasterxml.jackson.core.JsonGenerator g = Objects.JSON.getFactory().createGenerator(out)) {
+          g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+          g.writeStartObject();
+          g.writeStringField("format", FORMAT);
+          g.writeNumberField("version", VERSION);
+          g.writeStringField("clock", engine.clock().now().toString());
+          g.writeNumberField("seed", sim.options().seed());
+          g.writeNumberField("random", engine.seededRandom().state());
+          g.writeNumberField("resourceVersion", engine.memoryStore().resourceVersion());
+          g.writeObjectFieldStart("images");
+          g.writeObjectFieldStart("tags");
+          for (var e : new TreeMap<>(engine.images().tags()).entrySet()) {
+            g.writeFieldName(e.getKey());
+            SORTED.writeValue(g, e.getValue());
+          }
+          g.writeEndObject();
+          g.writeObjectFieldStart("builds");
+          for (var e : new TreeMap<>(engine.images().builds()).entrySet()) {
+            g.writeFieldName(e.getKey());
+            Objects.JSON.writeValue(g, e.getValue());
+          }
+          g.writeEndObject();
+          g.writeEndObject();
+          g.writeArrayFieldStart("objects");
+          for (HasMetadata o : engine.memoryStore().all()) Objects.JSON.writeValue(g, o);
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeRaw('\n');
+          return null;
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** Writes the simulator to {@code file} atomically (the old file stays whole if this fails). */
   public static void save(SimCluster sim, Path file) throws IOException {
-    AtomicFiles.writeString(file, toJson(sim));
+    AtomicFiles.write(file, stream -> writeJson(sim, stream));
   }
 
   /** Reads a saved simulator; nothing outside the new simulator changes, whatever the file holds. */
   public static SimCluster load(Path file, boolean realtime) throws StateException {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_STATE_BYTES) {
+        throw new StateException(file + " is too large to restore (" + size / (1 << 20) + " MB; at most "
+            + MAX_STATE_BYTES / (1 << 20) + " MB)");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new StateException(file + ": no such file");

@@ -24,6 +24,16 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, stream -> stream.write(content));
+  }
+
+  /** What {@link #write(Path, Content)} fills the file with, streamed rather than held in memory. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(java.io.OutputStream stream) throws IOException;
+  }
+
+  public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -31,7 +41,9 @@ public final class AtomicFiles {
       // A stream, not a FileChannel: a channel is closed by a pending interrupt, and Ctrl-C during
       // a command interrupts the thread that then saves the student's progress.
       try (var stream = new java.io.FileOutputStream(tmp.toFile())) {
-        stream.write(content);
+        var buffered = new java.io.BufferedOutputStream(stream, 1 << 16);
+        content.writeTo(buffered);
+        buffered.flush();
         stream.getFD().sync();
       }
       try {

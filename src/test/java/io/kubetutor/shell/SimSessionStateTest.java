@@ -94,6 +94,46 @@ class SimSessionStateTest {
   }
 
   @Test
+  void aSimulatorTooLargeToSaveIsNotSavedAndTheOlderSaveGoes() throws Exception {
+    leaveANamespace();
+    try (SessionHarness h = new SessionHarness(interactive())) {
+      var sim = h.session().simulator();
+      int have = io.kubetutor.sim.SimState.objectCount(sim);
+      for (int i = 0; have + i <= io.kubetutor.sim.SimState.MAX_SAVED_OBJECTS; i++) {
+        sim.create(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("c" + i)
+            .withNamespace("default").endMetadata().build(), io.kubetutor.cluster.Cluster.DryRun.NONE);
+      }
+      var err = new java.io.StringWriter();
+      try (Session s = new Session(interactive(), new java.io.PrintWriter(new java.io.StringWriter()),
+          new java.io.PrintWriter(err), new java.io.ByteArrayInputStream(new byte[0]))) {
+        s.contextManager().replaceSimulator(sim);
+        SimSessionState.saveAtExit(s);
+      }
+      assertThat(err.toString()).isEqualTo("note: the simulator was not saved: it holds "
+          + (io.kubetutor.sim.SimState.MAX_SAVED_OBJECTS + 1) + " objects, more than "
+          + io.kubetutor.sim.SimState.MAX_SAVED_OBJECTS + " (a large scale-up?); the previous save was removed."
+          + " Your next session starts with a fresh simulator.\n");
+    }
+    assertThat(state.resolve("sim-state.json")).doesNotExist();
+  }
+
+  @Test
+  void aFileTooLargeToRestoreIsSetAside() throws Exception {
+    try (var f = new java.io.RandomAccessFile(state.resolve("sim-state.json").toFile(), "rw")) {
+      f.setLength((64L << 20) + 1);  // sparse: no 64 MB written
+    }
+    var err = new java.io.StringWriter();
+    try (Session s = new Session(interactive(), new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err), new java.io.ByteArrayInputStream(new byte[0]))) {
+      SimSessionState.offerRestore(s, answering("y"), ZoneOffset.UTC);
+    }
+    assertThat(asked).isEmpty();
+    assertThat(err.toString()).startsWith("warning: cannot restore the simulator from your last session: "
+        + state.resolve("sim-state.json") + " is too large to restore (64 MB; at most 64 MB)");
+    assertThat(state.resolve("sim-state.json")).doesNotExist();
+  }
+
+  @Test
   void onlyInteractiveSessionsThatUsedTheSimulatorSave() throws Exception {
     try (SessionHarness h = new SessionHarness(interactive())) {
       SimSessionState.saveAtExit(h.session());  // never touched the simulator
