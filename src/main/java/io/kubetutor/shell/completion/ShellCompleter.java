@@ -65,6 +65,14 @@ public final class ShellCompleter implements Completer {
   public List<Candidate> complete(List<String> before, String current) {
     List<Candidate> out = new ArrayList<>();
     try {
+      int pipe = before.lastIndexOf("|");
+      if (pipe >= 0) {
+        // After a pipe: the filters it can feed, then nothing (their few flags are in help).
+        if (pipe == before.size() - 1) {
+          for (String name : io.kubetutor.shell.pipe.TextFilters.NAMES) out.add(command(name, "text filter"));
+        }
+        return out;
+      }
       if (before.isEmpty()) {
         out.add(command("kubectl", "kubectl commands"));
         out.add(command("k", "short for kubectl"));

@@ -76,6 +76,13 @@ class ShellCompleterTest {
   }
 
   @Test
+  void afterAPipeTheTextFiltersAndNotKubectl() {
+    assertThat(values("kubectl get pods | ")).containsExactly("grep", "head", "tail", "wc", "sort", "uniq", "less",
+        "more", "cat");
+    assertThat(values("kubectl get pods | grep ")).isEmpty();
+  }
+
+  @Test
   void verbsAfterKubectlOrK() {
     assertThat(values("kubectl ")).contains("apply", "delete", "scale", "version").doesNotContain("ls");
     assertThat(values("k ")).contains("apply");
