@@ -385,8 +385,10 @@ public final class ReplicaSetController implements Reconciler {
    * succeeds; the same list when neither applies (as {@code calculateStatus} keeps an existing one).
    */
   private List<ReplicaSetCondition> conditions(List<ReplicaSetCondition> old, SyncFailure failure) {
+    if (failure == null && (old == null || old.isEmpty())) return old;  // the usual case, on every status write
     List<ReplicaSetCondition> have = old == null ? List.of() : old;
-    boolean failing = have.stream().anyMatch(c -> "ReplicaFailure".equals(c.getType()));
+    boolean failing = false;
+    for (ReplicaSetCondition c : have) failing |= "ReplicaFailure".equals(c.getType());
     if (failure != null && !failing) {
       List<ReplicaSetCondition> out = new ArrayList<>(have);
       out.add(new ReplicaSetCondition(io.kubetutor.sim.ApiTime.format(plane.clock().now()), failure.message(),
