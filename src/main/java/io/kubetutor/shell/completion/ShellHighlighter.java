@@ -43,12 +43,18 @@ public final class ShellHighlighter implements Highlighter {
     List<Word> words = words(buffer);
     boolean kubectl = false;
     int positional = 0;
+    int commandAt = 0;  // the word that names a command: the first, or the first after a pipe
     for (int i = 0; i < words.size(); i++) {
       Word w = words.get(i);
       sb.append(buffer.substring(pos, w.start()));
       AttributedStyle style = AttributedStyle.DEFAULT;
       String t = w.text();
-      if (i == 0) {
+      if (t.equals("|")) {
+        commandAt = i + 1;
+        kubectl = false;
+      } else if (i == commandAt && i > 0) {
+        style = io.kubetutor.shell.pipe.TextFilters.NAMES.contains(t) ? COMMAND : UNKNOWN;
+      } else if (i == 0) {
         if (t.startsWith("#")) {
           sb.append(buffer.substring(w.start()), AttributedStyle.DEFAULT.faint());
           return sb.toAttributedString();

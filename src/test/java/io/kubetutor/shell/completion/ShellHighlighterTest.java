@@ -54,6 +54,16 @@ class ShellHighlighterTest {
   }
 
   @Test
+  void theCommandAfterAPipeIsATextFilter() {
+    String line = "kubectl get pods | grep -c web | awk x";
+    AttributedString s = hl.highlight(line);
+    assertThat(styleAt(s, line, "grep")).isEqualTo(ShellHighlighter.COMMAND);
+    assertThat(styleAt(s, line, "-c")).isEqualTo(ShellHighlighter.FLAG);
+    assertThat(styleAt(s, line, "web")).isEqualTo(AttributedStyle.DEFAULT);
+    assertThat(styleAt(s, line, "awk")).isEqualTo(ShellHighlighter.UNKNOWN);
+  }
+
+  @Test
   void builtinsAndTypedNamesWithSlash() {
     String line = "k scale deploy/hello --replicas=3";
     AttributedString s = hl.highlight(line);
