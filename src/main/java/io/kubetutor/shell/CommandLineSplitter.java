@@ -25,17 +25,18 @@ public final class CommandLineSplitter {
     return words;
   }
 
-  /** A word, or (when operators are looked for) an unquoted {@code |}, {@code >}, {@code >>} or {@code 2>}. */
+  /** A word, or (when operators are looked for) an unquoted {@code |}, {@code >}, {@code >>}, {@code 2>} or {@code <}. */
   record Token(String text, boolean operator) {}
 
   /**
    * A line as a pipeline, as a POSIX shell reads the unquoted operators: the command, the text
    * filters its output goes through, the file its output goes to ({@code > FILE}, {@code >> FILE}),
-   * and where its errors go ({@code 2> FILE}, or {@code &1} to join the output).
+   * where its errors go ({@code 2> FILE}, or {@code &1} to join the output), and the file it reads
+   * as its input ({@code < FILE}).
    */
   public record CommandLine(List<String> command, List<List<String>> filters, String redirect, boolean append,
-                            String errors) {
-    public boolean plain() { return filters.isEmpty() && redirect == null && errors == null; }
+                            String errors, String input) {
+    public boolean plain() { return filters.isEmpty() && redirect == null && errors == null && input == null; }
   }
 
   /** Thrown for a pipeline a shell would refuse: an empty stage or a redirection without a file. */
@@ -50,6 +51,7 @@ public final class CommandLineSplitter {
     List<String> stage = new ArrayList<>();
     String redirect = null;
     String errors = null;
+    String input = null;
     boolean append = false;
     List<Token> tokens = scan(line, true);
     for (int i = 0; i < tokens.size(); i++) {
@@ -65,6 +67,9 @@ public final class CommandLineSplitter {
         if (file == null || file.operator()) throw new SyntaxException(file == null ? "newline" : file.text());
         if (t.text().equals("2>")) {
           errors = file.text();
+        } else if (t.text().equals("<")) {
+          if (!stages.isEmpty()) throw new IllegalArgumentException("< FILE gives input to the first command of a pipe only");
+          input = file.text();
         } else {
           redirect = file.text();
           append = t.text().equals(">>");
@@ -73,11 +78,13 @@ public final class CommandLineSplitter {
       }
     }
     if (stage.isEmpty()) {
-      if (!stages.isEmpty() || redirect != null || errors != null) throw new SyntaxException("newline");
-      return new CommandLine(List.of(), List.of(), null, false, null);
+      if (!stages.isEmpty() || redirect != null || errors != null || input != null) {
+        throw new SyntaxException("newline");
+      }
+      return new CommandLine(List.of(), List.of(), null, false, null, null);
     }
     stages.add(stage);
-    return new CommandLine(stages.get(0), stages.subList(1, stages.size()), redirect, append, errors);
+    return new CommandLine(stages.get(0), stages.subList(1, stages.size()), redirect, append, errors, input);
   }
 
   /** Whether the word just ended is a bare {@code 2} written right before the {@code >} at {@code at}. */
@@ -121,7 +128,7 @@ public final class CommandLineSplitter {
         if (i + 1 < n) cur.append(line.charAt(i + 1));
         i += 2;
         inWord = true;
-      } else if (Character.isWhitespace(c) || (operators && (c == '|' || c == '>'))) {
+      } else if (Character.isWhitespace(c) || (operators && (c == '|' || c == '>' || c == '<'))) {
         if (inWord) {
           words.add(new Token(cur.toString(), false));
           cur.setLength(0);

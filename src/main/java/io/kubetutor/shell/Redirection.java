@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A file a command's output or errors go to ({@code > FILE}, {@code >> FILE}, {@code 2> FILE}).
+ * A file a command's output or errors go to ({@code > FILE}, {@code >> FILE}, {@code 2> FILE}), or
+ * reads its input from ({@code < FILE}).
  * The text is kept until the command ends, then written in one go: a replaced file is swapped in
  * whole, so an interrupted command never leaves half a manifest. {@code /dev/null} keeps nothing.
  */
@@ -54,6 +55,40 @@ final class Redirection {
       return REFUSED;
     }
     return new Redirection(path, append);
+  }
+
+  /** What {@link #input} returns when the file cannot be read (the reason printed). */
+  static final java.io.InputStream NO_INPUT = java.io.InputStream.nullInputStream();
+
+  /**
+   * The file a command reads as its standard input ({@code < FILE}), opened as a stream (the readers
+   * of {@code -f -} bound what they take); null when there is none.
+   */
+  static java.io.InputStream input(Session session, String target) {
+    if (target == null) return null;
+    Path path;
+    try {
+      path = session.workdir().resolve(target).toAbsolutePath().normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      session.err().println("kubetutor: " + target + ": " + e.getReason());
+      return NO_INPUT;
+    }
+    if (session.options().grading() && !WorkspaceBounds.contains(session.options().workdir(), path)) {
+      session.err().println("kubetutor: " + target + ": outside the workspace while grading");
+      return NO_INPUT;
+    }
+    if (Files.isDirectory(path)) {
+      session.err().println("kubetutor: " + target + ": Is a directory");
+      return NO_INPUT;
+    }
+    try {
+      return Files.newInputStream(path);
+    } catch (java.nio.file.NoSuchFileException e) {
+      session.err().println("kubetutor: " + target + ": No such file or directory");
+    } catch (IOException e) {
+      session.err().println("kubetutor: " + target + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
+    }
+    return NO_INPUT;
   }
 
   PrintWriter writer() {

@@ -39,7 +39,7 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
   /** Where commands print; a pipe or a redirection replaces them for one command. */
   private PrintWriter out;
   private PrintWriter err;
-  private final InputStream in;
+  private InputStream in;
   private final ContextManager contexts;
   /** Interactive sessions: their own tree, built by the warm-up thread or the first command. */
   private final java.util.concurrent.FutureTask<KubectlPool.BoundTree> ownTree;
@@ -312,8 +312,12 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
     Redirection output = Redirection.open(this, line.redirect(), line.append());
     Redirection errors = "&1".equals(line.errors()) ? null : Redirection.open(this, line.errors(), false);
     if (output == Redirection.REFUSED || errors == Redirection.REFUSED) return 1;
+    InputStream input = Redirection.input(this, line.input());
+    if (input == Redirection.NO_INPUT) return 1;
     PrintWriter terminalOut = out;
     PrintWriter terminalErr = err;
+    InputStream terminalIn = in;
+    if (input != null) in = input;
     LinePipe pipe = new LinePipe(filters, output == null ? terminalOut : output.writer());
     out = new PrintWriter(pipe);
     if ("&1".equals(line.errors())) err = out;
@@ -326,6 +330,8 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
       pipe.close();
       out = terminalOut;
       err = terminalErr;
+      in = terminalIn;
+      if (input != null) input.close();
     }
     if (output != null && !output.save(this)) return 1;
     if (errors != null && !errors.save(this)) return 1;

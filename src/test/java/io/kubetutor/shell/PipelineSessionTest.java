@@ -49,9 +49,13 @@ class PipelineSessionTest {
   @Test
   void unquotedOperatorsSplitTheLineAndQuotedOnesStayInTheirWords() {
     assertThat(CommandLineSplitter.pipeline("kubectl get pods | grep web|wc -l")).isEqualTo(new CommandLine(
-        List.of("kubectl", "get", "pods"), List.of(List.of("grep", "web"), List.of("wc", "-l")), null, false, null));
+        List.of("kubectl", "get", "pods"), List.of(List.of("grep", "web"), List.of("wc", "-l")), null, false, null, null));
     assertThat(CommandLineSplitter.pipeline("kubectl get deploy x -o yaml >> x.yml 2>/dev/null")).isEqualTo(
-        new CommandLine(List.of("kubectl", "get", "deploy", "x", "-o", "yaml"), List.of(), "x.yml", true, "/dev/null"));
+        new CommandLine(List.of("kubectl", "get", "deploy", "x", "-o", "yaml"), List.of(), "x.yml", true, "/dev/null",
+            null));
+    assertThat(CommandLineSplitter.pipeline("kubectl apply -f -<web.yml").input()).isEqualTo("web.yml");
+    assertThatThrownBy(() -> CommandLineSplitter.pipeline("kubectl get pods | grep x < f"))
+        .hasMessage("< FILE gives input to the first command of a pipe only");
     assertThat(CommandLineSplitter.pipeline("kubectl get pods -l 'a in (x|y)' -o jsonpath=\"{.x}>\"").plain()).isTrue();
     assertThat(CommandLineSplitter.pipeline("kubectl get pods 2>&1").errors()).isEqualTo("&1");
     // A 2 that does not touch the operator is a word, as in bash.
@@ -89,6 +93,14 @@ class PipelineSessionTest {
     assertThat(Files.readAllLines(dir.resolve("names.txt"))).hasSize(6);
     assertThat(shell.run("kubectl get pods nope 2> errors.txt")).isEqualTo(new Result(1, "", ""));
     assertThat(Files.readString(dir.resolve("errors.txt"))).isEqualTo("Error from server (NotFound): pods \"nope\" not found\n");
+  }
+
+  @Test
+  void aFileCanBeTheInputOfKubectlApplyFromStandardInput() {
+    assertThat(shell.run("kubectl apply -f - < hello.yml"))
+        .isEqualTo(new Result(0, "deployment.apps/hello-deployment unchanged\n", ""));
+    assertThat(shell.run("kubectl apply -f - < nosuch.yml")).isEqualTo(new Result(1, "",
+        "kubetutor: nosuch.yml: No such file or directory\n"));
   }
 
   @Test

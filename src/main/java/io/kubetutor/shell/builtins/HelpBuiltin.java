@@ -51,6 +51,7 @@ public final class HelpBuiltin implements Builtin {
         io.kubetutor.shell.pipe.TextFilters.NAMES));
     out.println("  kubectl get deploy web -o yaml > web.yml    output to a file (>> adds to it)");
     out.println("  kubectl get pods nope 2>/dev/null           errors to a file, nowhere, or with the output (2>&1)");
+    out.println("  kubectl apply -f - < web.yml                a file as the command's input");
     return 0;
   }
 }
