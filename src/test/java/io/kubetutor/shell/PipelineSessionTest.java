@@ -96,6 +96,17 @@ class PipelineSessionTest {
   }
 
   @Test
+  void helpShowsThePipeAndFileForms() {
+    assertThat(shell.run("help | tail -5").out()).isEqualTo("""
+        Pipes and files, as in a shell:
+          kubectl get pods | grep web                output through grep, head, tail, wc, sort, uniq, less, more, cat
+          kubectl get deploy web -o yaml > web.yml   output to a file (>> adds to it)
+          kubectl get pods nope 2>/dev/null          errors to a file, nowhere, or with the output (2>&1)
+          kubectl apply -f - < web.yml               a file as the command's input
+        """);
+  }
+
+  @Test
   void aFileCanBeTheInputOfKubectlApplyFromStandardInput() {
     assertThat(shell.run("kubectl apply -f - < hello.yml"))
         .isEqualTo(new Result(0, "deployment.apps/hello-deployment unchanged\n", ""));

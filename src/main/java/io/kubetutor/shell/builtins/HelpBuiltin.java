@@ -47,11 +47,12 @@ public final class HelpBuiltin implements Builtin {
     }
     out.println();
     out.println("Pipes and files, as in a shell:");
-    out.println("  kubectl get pods | grep web    output through " + String.join(", ",
-        io.kubetutor.shell.pipe.TextFilters.NAMES));
-    out.println("  kubectl get deploy web -o yaml > web.yml    output to a file (>> adds to it)");
-    out.println("  kubectl get pods nope 2>/dev/null           errors to a file, nowhere, or with the output (2>&1)");
-    out.println("  kubectl apply -f - < web.yml                a file as the command's input");
+    String[][] examples = {
+        {"kubectl get pods | grep web", "output through " + String.join(", ", io.kubetutor.shell.pipe.TextFilters.NAMES)},
+        {"kubectl get deploy web -o yaml > web.yml", "output to a file (>> adds to it)"},
+        {"kubectl get pods nope 2>/dev/null", "errors to a file, nowhere, or with the output (2>&1)"},
+        {"kubectl apply -f - < web.yml", "a file as the command's input"}};
+    for (String[] e : examples) out.printf("  %-42s %s%n", e[0], e[1]);
     return 0;
   }
 }
