@@ -323,6 +323,7 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
     if ("&1".equals(line.errors())) err = out;
     else if (errors != null) err = errors.writer();
     int code;
+    boolean saved = true;
     try {
       code = dispatch(line.command());
     } finally {
@@ -332,9 +333,11 @@ public final class Session implements KubectlEnv, LessonHost, AutoCloseable {
       err = terminalErr;
       in = terminalIn;
       if (input != null) input.close();
+      // Also when Ctrl-C ends a watch: what it printed so far goes to the file, as in a shell.
+      if (output != null) saved = output.save(this);
+      if (errors != null) saved &= errors.save(this);
     }
-    if (output != null && !output.save(this)) return 1;
-    if (errors != null && !errors.save(this)) return 1;
+    if (!saved) return 1;
     return filters.isEmpty() ? code : pipe.status();
   }
 

@@ -115,6 +115,22 @@ class PipelineSessionTest {
   }
 
   @Test
+  void aWatchEndedByCtrlCLeavesWhatItPrintedInTheFile() throws Exception {
+    Result r;
+    Thread.currentThread().interrupt();  // as the shell's Ctrl-C handler does while the watch runs
+    try {
+      r = shell.run("kubectl get pods -w > watched.txt");
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(r.err()).isEmpty();
+    List<String> lines = Files.readAllLines(dir.resolve("watched.txt"));
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).startsWith("NAME ");
+    assertThat(lines.subList(1, 4)).allMatch(l -> l.startsWith("hello-deployment-"));
+  }
+
+  @Test
   void badPipesAndRedirectionsAreRefusedBeforeTheCommandRuns() {
     assertThat(shell.run("kubectl delete deployment hello-deployment | awk '{print $1}'")).isEqualTo(new Result(2, "",
         "kubetutor: awk: cannot be used after | here (a pipe can feed grep, head, tail, wc, sort, uniq, less, more,"
