@@ -51,6 +51,25 @@ class PersistentVolumeOnEngineTest {
         sim.advance(Duration.ofSeconds(30));
       }
       assertThat(sim.logs("default", "writer2", LogOptions.DEFAULT)).isEqualTo("writer1\nwriter2\n");
+
+      // Reclaim policy Delete: the claim goes with its volume, and a new claim of the same name starts empty.
+      for (String name : List.of("writer1", "writer2")) {
+        sim.delete(ResourceKind.POD, "default", name, io.kubetutor.cluster.DeleteOptions.DEFAULT);
+      }
+      sim.delete(ResourceKind.PERSISTENTVOLUMECLAIM, "default", "data", io.kubetutor.cluster.DeleteOptions.DEFAULT);
+      sim.advance(Duration.ofSeconds(60));
+      assertThat(sim.list(ResourceKind.PERSISTENTVOLUME, null, null, null)).isEmpty();
+      sim.create(claim("data", null), Cluster.DryRun.NONE);
+      sim.advance(Duration.ofSeconds(1));
+      sim.create(new PodBuilder().withNewMetadata().withName("writer3").withNamespace("default").endMetadata()
+          .withNewSpec().withNodeName(Bootstrap.WORKERS.get(0)).withRestartPolicy("Never")
+          .addNewContainer().withName("c").withImage("ubuntu:22.04")
+          .withCommand("sh", "-c", "echo writer3 >> /data/out.txt && cat /data/out.txt")
+          .addNewVolumeMount().withName("vol").withMountPath("/data").endVolumeMount().endContainer()
+          .addNewVolume().withName("vol").withNewPersistentVolumeClaim().withClaimName("data").endPersistentVolumeClaim().endVolume()
+          .endSpec().build(), Cluster.DryRun.NONE);
+      sim.advance(Duration.ofSeconds(30));
+      assertThat(sim.logs("default", "writer3", LogOptions.DEFAULT)).isEqualTo("writer3\n");
     }
   }
 

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodIP;
@@ -685,7 +686,19 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     return env;
   }
 
-  /** The container's filesystem with its volume mounts: PVC volumes are keyed by claim so they outlive pods. */
+  /**
+   * Where a claim's files live: its bound volume, so they outlive pods but not the claim (a claim
+   * deleted and created again under the same name binds a new, empty volume, as reclaim policy
+   * Delete gives on a real cluster).
+   */
+  private String claimedVolume(String namespace, String claimName) {
+    PersistentVolumeClaim claim = cp.store().get(PersistentVolumeClaim.class, namespace, claimName);
+    String volume = claim == null || claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
+    if (volume != null && !volume.isEmpty()) return "pv/" + volume;
+    return "pvc/" + namespace + "/" + claimName + "/" + (claim == null ? "" : claim.getMetadata().getUid());
+  }
+
+  /** The container's filesystem with its volume mounts: claimed volumes outlive pods. */
   private ContainerFilesystem filesystem(Pod pod, Container spec) {
     ContainerFilesystem fs = new ContainerFilesystem();
     if (spec.getVolumeMounts() == null) return fs;
@@ -694,7 +707,7 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
           : pod.getSpec().getVolumes().stream().filter(x -> x.getName().equals(m.getName())).findFirst().orElse(null);
       String id;
       if (v != null && v.getPersistentVolumeClaim() != null) {
-        id = "pvc/" + pod.getMetadata().getNamespace() + "/" + v.getPersistentVolumeClaim().getClaimName();
+        id = claimedVolume(pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName());
       } else if (v != null && v.getHostPath() != null) {
         id = "hostPath/" + pod.getSpec().getNodeName() + v.getHostPath().getPath();
       } else {
