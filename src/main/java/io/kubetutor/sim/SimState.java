@@ -32,9 +32,9 @@ import java.util.TreeMap;
  * <p>Pending timers are not saved (they are closures). The rule instead: after a load every object
  * is handed to every controller as if just added, so each re-derives the work it still owes (a
  * ReplicaSet short of pods creates them, a terminating namespace finishes, ...). The kubelet is
- * handed only pods it had not finished starting (phase Pending), which it starts again; a running
- * pod keeps its status but its earlier container logs and files are not kept, and deleting it
- * removes it at once (no kubelet holds its containers).
+ * handed every bound pod that has not finished: it starts their containers again, as after a node
+ * reboot. The files of volumes (emptyDir, hostPath, claims) are saved and put back; container logs
+ * and files outside volumes are not.
  */
 public final class SimState {
 
@@ -114,6 +114,8 @@ public final class SimState {
           g.writeArrayFieldStart("objects");
           for (HasMetadata o : engine.memoryStore().all()) Objects.JSON.writeValue(g, o);
           g.writeEndArray();
+          g.writeFieldName("volumes");
+          Objects.JSON.writeValue(g, kubelet(engine).volumeFiles());
           g.writeEndObject();
           g.writeRaw('\n');
           return null;
@@ -201,9 +203,19 @@ public final class SimState {
     List<HasMetadata> objects = new ArrayList<>();
     for (JsonNode n : objectsNode) objects.add(object(n, source));
 
+    Map<String, Map<String, String>> volumes;
+    try {
+      // Absent from files saved before volumes were kept: those restore without files.
+      volumes = root.has("volumes") ? Objects.JSON.convertValue(root.get("volumes"),
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, String>>>() {}) : Map.of();
+    } catch (IllegalArgumentException e) {
+      throw new StateException(source + ": bad volumes (" + firstLine(e.getMessage()) + ")");
+    }
+
     SimCluster sim = SimCluster.empty(new SimOptions(seed, realtime), clock);
     Engine engine = sim.engine();
     engine.run(() -> {
+      kubelet(engine).restoreVolumes(volumes);
       engine.memoryStore().restore(objects, resourceVersion);
       engine.seededRandom().restore(random);
       engine.images().restore(tags, builds);
@@ -213,17 +225,40 @@ public final class SimState {
     return sim;
   }
 
+  private static Kubelet kubelet(Engine engine) {
+    for (Reconciler r : engine.controllers()) if (r instanceof Kubelet k) return k;
+    throw new IllegalStateException("the simulator runs no kubelet");
+  }
+
   /** Hands every object to every controller as if just added (see the class comment for the kubelet). */
   private static void rereconcile(Engine engine, List<HasMetadata> objects) {
+    List<Pod> running = new ArrayList<>();
     for (Reconciler r : engine.controllers()) {
       for (HasMetadata o : objects) {
-        if (r instanceof Kubelet && o instanceof Pod p && !kubeletMustRestart(p)) continue;
+        if (r instanceof Kubelet && o instanceof Pod p) {
+          if (isRunning(p)) running.add(p);
+          if (!kubeletMustRestart(p)) continue;
+        }
         r.onChange(new WatchEvent(WatchEvent.Type.ADDED, o), key -> engine.enqueue(r, key));
       }
     }
+    if (running.isEmpty()) return;
+    // Running pods restart when time next moves, so the loaded simulator is the saved one until then.
+    Kubelet kubelet = kubelet(engine);
+    engine.clock().schedule(java.time.Duration.ZERO, "kubelet restarts restored pods", () -> {
+      for (Pod p : running) kubelet.onChange(new WatchEvent(WatchEvent.Type.ADDED, p), key -> engine.enqueue(kubelet, key));
+    });
   }
 
-  /** True for a pod the kubelet must be told about again: bound, and not yet running or finished. */
+  private static boolean isRunning(Pod p) {
+    return p.getSpec() != null && p.getSpec().getNodeName() != null && p.getStatus() != null
+        && "Running".equals(p.getStatus().getPhase()) && p.getMetadata().getDeletionTimestamp() == null;
+  }
+
+  /**
+   * True for a pod the kubelet must be told about at once: bound and not yet running, or being
+   * deleted. Running pods are told a moment later (see {@link #rereconcile}).
+   */
   private static boolean kubeletMustRestart(Pod p) {
     if (p.getSpec() == null || p.getSpec().getNodeName() == null) return true;  // not the kubelet's yet: it ignores it
     String phase = p.getStatus() == null ? null : p.getStatus().getPhase();

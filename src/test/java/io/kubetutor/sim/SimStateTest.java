@@ -50,6 +50,48 @@ class SimStateTest {
   }
 
   @Test
+  void aClaimsFilesAreSavedAndARestoredPodRunsAgainAsAfterANodeReboot() throws Exception {
+    Files.writeString(first.resolve("pvc.yml"), """
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: hello-data}
+        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+        """);
+    Files.writeString(first.resolve("writer.yml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: writer}
+        spec:
+          selector: {matchLabels: {app: writer}}
+          template:
+            metadata: {labels: {app: writer}}
+            spec:
+              containers:
+              - name: w
+                image: ubuntu:22.04
+                command: ['sh', '-c', 'echo "Hello, Kubernetes!" >> /data/out.txt && sleep 3600']
+                volumeMounts: [{name: data, mountPath: /data}]
+              volumes: [{name: data, persistentVolumeClaim: {claimName: hello-data}}]
+        """);
+    try (SessionHarness h = new SessionHarness(first)) {
+      h.run("kubectl apply -f pvc.yml");
+      h.run("kubectl apply -f writer.yml");
+      h.run("sim settle");
+      assertThat(h.run("kubectl exec deploy/writer -- cat /data/out.txt").out()).isEqualTo("Hello, Kubernetes!\n");
+      assertThat(h.run("sim save state.json").err()).isEmpty();
+    }
+    assertThat(Files.readString(first.resolve("state.json"))).contains("\"volumes\":{\"pv/pvc-");
+    try (SessionHarness h = new SessionHarness(second)) {
+      assertThat(h.run("sim load " + first.resolve("state.json")).err()).isEmpty();
+      h.run("sim settle");
+      // The file came back with the claim, and the restarted container appended its line to it.
+      assertThat(h.run("kubectl exec deploy/writer -- cat /data/out.txt"))
+          .isEqualTo(new SessionHarness.Result(0, "Hello, Kubernetes!\nHello, Kubernetes!\n", ""));
+      assertThat(h.run("kubectl get pods --no-headers").out()).contains("Running");
+    }
+  }
+
+  @Test
   void aLoadedSimulatorPrintsTheSameAndKeepsWorking() throws Exception {
     String before = buildAndSave(first);
     assertThat(before).contains("hello-deployment-").contains("Running").contains("bare");

@@ -23,6 +23,18 @@ public final class ContainerFilesystem {
       return b == null ? Optional.empty() : Optional.of(b.toString());
     }
 
+    /** Every file, by path relative to the mount point (for saving the simulator). */
+    public synchronized Map<String, String> files() {
+      Map<String, String> out = new TreeMap<>();
+      files.forEach((k, v) -> out.put(k, v.toString()));
+      return out;
+    }
+
+    /** Puts back a file {@link #files} returned. */
+    public synchronized void restore(String relative, String text) {
+      files.put(relative, new StringBuilder(text));
+    }
+
     synchronized void write(String relative, String text, boolean append) {
       StringBuilder b = files.computeIfAbsent(relative, k -> new StringBuilder());
       if (!append) b.setLength(0);

@@ -103,6 +103,26 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     }
   }
 
+  /**
+   * The files of every volume that holds some, by volume id (a claimed volume is {@code pv/NAME}),
+   * for saving the simulator; {@link #restoreVolumes} puts them back.
+   */
+  public Map<String, Map<String, String>> volumeFiles() {
+    Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+    volumes.forEach((id, v) -> {
+      Map<String, String> files = v.files();
+      if (!files.isEmpty()) out.put(id, files);
+    });
+    return out;
+  }
+
+  public void restoreVolumes(Map<String, Map<String, String>> saved) {
+    saved.forEach((id, files) -> {
+      ContainerFilesystem.Volume v = volumes.computeIfAbsent(id, k -> new ContainerFilesystem.Volume());
+      files.forEach(v::restore);
+    });
+  }
+
   @Override
   public Optional<ContainerLog> log(String namespace, String pod, String container, boolean previous) {
     Pod p = cp.store().get(Pod.class, namespace, pod);
