@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * is handed to every controller as if just added, so each re-derives the work it still owes (a
  * ReplicaSet short of pods creates them, a terminating namespace finishes, ...). The kubelet is
  * handed every bound pod that has not finished: it starts their containers again, as after a node
- * reboot. The files of volumes (emptyDir, hostPath, claims) are saved and put back; container logs
- * and files outside volumes are not.
+ * reboot. The files of volumes (emptyDir, hostPath, claims) and the nodes' images are saved and
+ * put back; container logs and files outside volumes are not.
  */
 public final class SimState {
 
@@ -116,6 +116,8 @@ public final class SimState {
           g.writeEndArray();
           g.writeFieldName("volumes");
           Objects.JSON.writeValue(g, kubelet(engine).volumeFiles());
+          g.writeFieldName("nodeImages");
+          SORTED.writeValue(g, kubelet(engine).nodeImages());
           g.writeEndObject();
           g.writeRaw('\n');
           return null;
@@ -211,11 +213,19 @@ public final class SimState {
     } catch (IllegalArgumentException e) {
       throw new StateException(source + ": bad volumes (" + firstLine(e.getMessage()) + ")");
     }
+    Map<String, Map<String, ImageConfig>> nodeImages;
+    try {
+      nodeImages = root.has("nodeImages") ? Objects.JSON.convertValue(root.get("nodeImages"),
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, ImageConfig>>>() {}) : Map.of();
+    } catch (IllegalArgumentException e) {
+      throw new StateException(source + ": bad node images (" + firstLine(e.getMessage()) + ")");
+    }
 
     SimCluster sim = SimCluster.empty(new SimOptions(seed, realtime), clock);
     Engine engine = sim.engine();
     engine.run(() -> {
       kubelet(engine).restoreVolumes(volumes);
+      kubelet(engine).restoreNodeImages(nodeImages);
       engine.memoryStore().restore(objects, resourceVersion);
       engine.seededRandom().restore(random);
       engine.images().restore(tags, builds);

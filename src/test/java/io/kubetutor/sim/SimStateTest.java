@@ -88,6 +88,10 @@ class SimStateTest {
       assertThat(h.run("kubectl exec deploy/writer -- cat /data/out.txt"))
           .isEqualTo(new SessionHarness.Result(0, "Hello, Kubernetes!\nHello, Kubernetes!\n", ""));
       assertThat(h.run("kubectl get pods --no-headers").out()).contains("Running");
+      // The node kept its images: the restart finds ubuntu:22.04 there instead of pulling it again.
+      String events = h.run("kubectl get events").out();
+      assertThat(events).contains("Container image \"ubuntu:22.04\" already present on machine");
+      assertThat(events.split("Pulling image", -1)).hasSize(2);  // only the pull before the save
     }
   }
 

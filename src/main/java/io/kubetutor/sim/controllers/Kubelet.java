@@ -116,6 +116,19 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
     return out;
   }
 
+  /** Every node's image cache (canonical tag to build), for saving the simulator. */
+  public Map<String, Map<String, io.kubetutor.sim.images.ImageConfig>> nodeImages() {
+    Map<String, Map<String, io.kubetutor.sim.images.ImageConfig>> out = new java.util.TreeMap<>();
+    caches.forEach((node, cache) -> {
+      if (!cache.images().isEmpty()) out.put(node, new java.util.TreeMap<>(cache.images()));
+    });
+    return out;
+  }
+
+  public void restoreNodeImages(Map<String, Map<String, io.kubetutor.sim.images.ImageConfig>> saved) {
+    saved.forEach((node, images) -> images.forEach(cache(node)::store));
+  }
+
   public void restoreVolumes(Map<String, Map<String, String>> saved) {
     saved.forEach((id, files) -> {
       ContainerFilesystem.Volume v = volumes.computeIfAbsent(id, k -> new ContainerFilesystem.Volume());
