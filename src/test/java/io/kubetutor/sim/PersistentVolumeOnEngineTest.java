@@ -59,6 +59,10 @@ class PersistentVolumeOnEngineTest {
       sim.delete(ResourceKind.PERSISTENTVOLUMECLAIM, "default", "data", io.kubetutor.cluster.DeleteOptions.DEFAULT);
       sim.advance(Duration.ofSeconds(60));
       assertThat(sim.list(ResourceKind.PERSISTENTVOLUME, null, null, null)).isEmpty();
+      io.kubetutor.sim.controllers.Kubelet kubelet = sim.engine().controllers().stream()
+          .filter(io.kubetutor.sim.controllers.Kubelet.class::isInstance)
+          .map(io.kubetutor.sim.controllers.Kubelet.class::cast).findFirst().orElseThrow();
+      assertThat(kubelet.volumeFiles()).isEmpty();  // the deleted volume's files are gone, not kept for a save
       sim.create(claim("data", null), Cluster.DryRun.NONE);
       sim.advance(Duration.ofSeconds(1));
       sim.create(new PodBuilder().withNewMetadata().withName("writer3").withNamespace("default").endMetadata()

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -89,6 +90,7 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
 
   @Override
   public void onChange(WatchEvent event, Consumer<ObjectKey> enqueue) {
+    if (event.type() == WatchEvent.Type.DELETED) forgetVolumes(event.object());
     if (event.object() instanceof Pod pod && pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
       enqueue.accept(ObjectKey.of(pod));
     } else if (event.object() instanceof Node node && !NodeLifecycleController.kubeletStopped(node)
@@ -114,6 +116,16 @@ public final class Kubelet implements Reconciler, PodLogs, ContainerLogs, Contai
       if (!files.isEmpty()) out.put(id, files);
     });
     return out;
+  }
+
+  /** A deleted volume's files go with it (a pod's emptyDir, a claim's volume); hostPath files stay on the node. */
+  private void forgetVolumes(HasMetadata gone) {
+    if (gone instanceof io.fabric8.kubernetes.api.model.PersistentVolume pv) {
+      volumes.remove("pv/" + pv.getMetadata().getName());
+    } else if (gone instanceof Pod pod && !volumes.isEmpty()) {
+      String prefix = "pod/" + pod.getMetadata().getUid() + "/";
+      volumes.keySet().removeIf(id -> id.startsWith(prefix));
+    }
   }
 
   /** Every node's image cache (canonical tag to build), for saving the simulator. */
