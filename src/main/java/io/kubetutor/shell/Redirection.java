@@ -34,27 +34,33 @@ final class Redirection {
   static Redirection open(Session session, String target, boolean append) {
     if (target == null) return null;
     if (target.equals("/dev/null")) return new Redirection(null, false);
-    Path path;
-    try {
-      path = session.workdir().resolve(target).toAbsolutePath().normalize();
-    } catch (java.nio.file.InvalidPathException e) {
-      session.err().println("kubetutor: " + target + ": " + e.getReason());
-      return REFUSED;
-    }
-    if (session.options().grading() && !WorkspaceBounds.contains(session.options().workdir(), path)) {
-      session.err().println("kubetutor: " + target + ": outside the workspace while grading");
-      return REFUSED;
-    }
-    if (Files.isDirectory(path)) {
-      session.err().println("kubetutor: " + target + ": Is a directory");
-      return REFUSED;
-    }
+    Path path = resolve(session, target);
+    if (path == null) return REFUSED;
     Path parent = path.getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       session.err().println("kubetutor: " + target + ": No such file or directory");
       return REFUSED;
     }
     return new Redirection(path, append);
+  }
+
+  /**
+   * {@code target} against the working directory, or null (the reason printed as a shell prints
+   * it) when it is not a usable path, leaves the workspace while grading, or is a directory.
+   */
+  private static Path resolve(Session session, String target) {
+    Path path;
+    try {
+      path = session.workdir().resolve(target).toAbsolutePath().normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      session.err().println("kubetutor: " + target + ": " + e.getReason());
+      return null;
+    }
+    String refusal = session.options().grading() && !WorkspaceBounds.contains(session.options().workdir(), path)
+        ? "outside the workspace while grading" : Files.isDirectory(path) ? "Is a directory" : null;
+    if (refusal == null) return path;
+    session.err().println("kubetutor: " + target + ": " + refusal);
+    return null;
   }
 
   /** What {@link #input} returns when the file cannot be read (the reason printed). */
@@ -66,21 +72,8 @@ final class Redirection {
    */
   static java.io.InputStream input(Session session, String target) {
     if (target == null) return null;
-    Path path;
-    try {
-      path = session.workdir().resolve(target).toAbsolutePath().normalize();
-    } catch (java.nio.file.InvalidPathException e) {
-      session.err().println("kubetutor: " + target + ": " + e.getReason());
-      return NO_INPUT;
-    }
-    if (session.options().grading() && !WorkspaceBounds.contains(session.options().workdir(), path)) {
-      session.err().println("kubetutor: " + target + ": outside the workspace while grading");
-      return NO_INPUT;
-    }
-    if (Files.isDirectory(path)) {
-      session.err().println("kubetutor: " + target + ": Is a directory");
-      return NO_INPUT;
-    }
+    Path path = resolve(session, target);
+    if (path == null) return NO_INPUT;
     try {
       return Files.newInputStream(path);
     } catch (java.nio.file.NoSuchFileException e) {
