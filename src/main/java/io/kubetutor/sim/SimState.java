@@ -205,21 +205,10 @@ public final class SimState {
     List<HasMetadata> objects = new ArrayList<>();
     for (JsonNode n : objectsNode) objects.add(object(n, source));
 
-    Map<String, Map<String, String>> volumes;
-    try {
-      // Absent from files saved before volumes were kept: those restore without files.
-      volumes = root.has("volumes") ? Objects.JSON.convertValue(root.get("volumes"),
-          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, String>>>() {}) : Map.of();
-    } catch (IllegalArgumentException e) {
-      throw new StateException(source + ": bad volumes (" + firstLine(e.getMessage()) + ")");
-    }
-    Map<String, Map<String, ImageConfig>> nodeImages;
-    try {
-      nodeImages = root.has("nodeImages") ? Objects.JSON.convertValue(root.get("nodeImages"),
-          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, ImageConfig>>>() {}) : Map.of();
-    } catch (IllegalArgumentException e) {
-      throw new StateException(source + ": bad node images (" + firstLine(e.getMessage()) + ")");
-    }
+    Map<String, Map<String, String>> volumes = optionalMap(root, "volumes", "volumes", source,
+        new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    Map<String, Map<String, ImageConfig>> nodeImages = optionalMap(root, "nodeImages", "node images", source,
+        new com.fasterxml.jackson.core.type.TypeReference<>() {});
 
     SimCluster sim = SimCluster.empty(new SimOptions(seed, realtime), clock);
     Engine engine = sim.engine();
@@ -233,6 +222,20 @@ public final class SimState {
       rereconcile(engine, objects);
     });
     return sim;
+  }
+
+  /**
+   * A field files saved by earlier versions lack (they restore without it): its value as
+   * {@code type}, or an empty map.
+   */
+  private static <T> Map<String, T> optionalMap(JsonNode root, String field, String what, String source,
+      com.fasterxml.jackson.core.type.TypeReference<Map<String, T>> type) throws StateException {
+    if (!root.has(field)) return Map.of();
+    try {
+      return Objects.JSON.convertValue(root.get(field), type);
+    } catch (IllegalArgumentException e) {
+      throw new StateException(source + ": bad " + what + " (" + firstLine(e.getMessage()) + ")");
+    }
   }
 
   private static Kubelet kubelet(Engine engine) {
