@@ -168,8 +168,7 @@ public final class ApiValidation {
     podSpec(template.getSpec(), "spec.template.spec", causes);
     String rp = template.getSpec().getRestartPolicy();
     if (rp != null && !"Always".equals(rp)) {
-      causes.add(new Cause("spec.template.spec.restartPolicy", "Unsupported value: \"" + rp
-          + "\": supported values: \"Always\""));
+      causes.add(unsupported("spec.template.spec.restartPolicy", rp, List.of("Always")));
     }
   }
 
@@ -196,8 +195,7 @@ public final class ApiValidation {
     }
     String rp = spec.getRestartPolicy();
     if (rp != null && !List.of("Always", "OnFailure", "Never").contains(rp)) {
-      causes.add(new Cause(path + ".restartPolicy", "Unsupported value: \"" + rp
-          + "\": supported values: \"Always\", \"OnFailure\", \"Never\""));
+      causes.add(unsupported(path + ".restartPolicy", rp, List.of("Always", "OnFailure", "Never")));
     }
   }
 
@@ -286,7 +284,7 @@ public final class ApiValidation {
         if (!names.add(name)) causes.add(new Cause(p + ".name", "Duplicate value: \"" + name + "\""));
       }
       int port = sp.getPort() == null ? 0 : sp.getPort();
-      if (port < 1 || port > 65535) causes.add(new Cause(p + ".port", "Invalid value: " + port + ": " + PORT_RANGE_MSG));
+      portNumber(port, p + ".port", causes);
       String protocol = sp.getProtocol() == null ? "" : sp.getProtocol();
       if (protocol.isEmpty()) causes.add(new Cause(p + ".protocol", "Required value"));
       else if (!PROTOCOLS.contains(protocol)) causes.add(unsupported(p + ".protocol", protocol, PROTOCOLS));
@@ -306,11 +304,15 @@ public final class ApiValidation {
     // The node-port range and clashes are the allocator's, checked before validation (ApiDefaults).
   }
 
+  /** IsValidPortNum: 1 to 65535. */
+  private static void portNumber(int n, String field, List<Cause> causes) {
+    if (n < 1 || n > 65535) causes.add(new Cause(field, "Invalid value: " + n + ": " + PORT_RANGE_MSG));
+  }
+
   /** ValidatePortNumOrName: a number in range or an IANA_SVC_NAME. An unset target port is Go's 0. */
   private static void targetPort(IntOrString v, String field, List<Cause> causes) {
     if (v == null || v.getStrVal() == null) {
-      int n = v == null || v.getIntVal() == null ? 0 : v.getIntVal();
-      if (n < 1 || n > 65535) causes.add(new Cause(field, "Invalid value: " + n + ": " + PORT_RANGE_MSG));
+      portNumber(v == null || v.getIntVal() == null ? 0 : v.getIntVal(), field, causes);
       return;
     }
     String name = v.getStrVal();
